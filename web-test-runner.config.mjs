@@ -1,0 +1,44 @@
+// One Web Test Runner config for every package with browser tests: real Debian Chromium, no downloads.
+import { existsSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { countReporter } from './scripts/wtr-count-reporter.mjs';
+
+const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromePath)) {
+  console.error(
+    `No Chromium at ${chromePath}. Install Debian's build with:\n` +
+      `  sudo apt-get update && sudo apt-get install -y chromium\n` +
+      `or point CHROME_PATH at a Chromium or Chrome binary.`,
+  );
+  process.exit(1);
+}
+
+export default {
+  files: ['packages/*/test/**/*.test.ts', '!packages/core/**', '!packages/server/**'],
+  nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/elements/tsconfig.json' })],
+  reporters: [defaultReporter(), countReporter(process.env.CHAINKIT_WTR_COUNTS)],
+  concurrency: 2,
+  browserStartTimeout: 60_000,
+  testsFinishTimeout: 300_000,
+  testFramework: { config: { timeout: 10_000 } },
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: chromePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--headless=new',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+};
