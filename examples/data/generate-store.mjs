@@ -899,7 +899,10 @@ const store = {
 };
 
 const out = join(here, 'store.json');
-writeFileSync(out, `${JSON.stringify(store, null, 2)}\n`);
+// Formatted the way the repo's Prettier config wants it, so `prettier --check` stays green.
+const prettier = await import('prettier');
+const options = (await prettier.resolveConfig(out)) ?? {};
+writeFileSync(out, await prettier.format(JSON.stringify(store), { ...options, parser: 'json' }));
 console.log(
   `wrote ${out}: ${factories.length} factories, ${offers.length} offers, ${offers.reduce((n, o) => n + o.skus.length, 0)} SKUs`,
 );
