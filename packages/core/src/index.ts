@@ -11,3 +11,15 @@ export {
   sumMoney,
   toMajorUnits,
 } from './money.js';
+export { localize } from './localized-text.js';
+export { formatPath, type PathSegment } from './catalog-path.js';
+export { catalogSchema, catalogShapeSchema } from './catalog-schema.js';
+export {
+  issueToProblem,
+  validateCatalog,
+  type CatalogProblem,
+  type CatalogValidation,
+} from './validate-catalog.js';
+export { effectiveRules, effectiveTiers, tierIndexFor } from './ladder.js';
+export { quote, type QuoteOptions } from './quote.js';
+export { priceRange, tierTable, type PriceRange, type TierRow } from './display.js';

@@ -8,7 +8,12 @@ export interface QuoteLineInput {
 export type Violation =
   | { readonly code: 'below_moq'; readonly skuId?: string; readonly moq: number; readonly quantity: number }
   | { readonly code: 'above_max'; readonly skuId?: string; readonly max: number; readonly quantity: number }
-  | { readonly code: 'not_multiple_of_step'; readonly skuId: string; readonly step: number; readonly quantity: number }
+  | {
+      readonly code: 'not_multiple_of_step';
+      readonly skuId: string;
+      readonly step: number;
+      readonly quantity: number;
+    }
   | { readonly code: 'unknown_sku'; readonly skuId: string }
   | { readonly code: 'invalid_quantity'; readonly skuId: string; readonly quantity: unknown }
   | { readonly code: 'currency_mismatch'; readonly expected: string; readonly actual: string };
@@ -28,11 +33,19 @@ export interface QuotedLine {
   readonly countedQuantity: number;
 }
 
+/**
+ * "Add N more to pay X": the nearest cheaper tier within reach.
+ * Under `offer` scope it is counted on the offer's total and the offer's ladder; under
+ * `sku` scope it is the SKU (named by `skuId`) needing the fewest extra units, on that
+ * SKU's own ladder (the offer's, unless the SKU has its own).
+ */
 export interface NextTier {
-  /** Units to add to reach the next cheaper tier. */
+  /** Units to add to reach the next cheaper tier (rounded up to a multiple of the step). */
   readonly addQuantity: number;
-  /** The unit price at that tier (of the offer's ladder). */
+  /** The unit price at that tier. */
   readonly unitPrice: number;
+  /** Under `sku` scope: the SKU to add the units to. Absent under `offer` scope. */
+  readonly skuId?: string;
 }
 
 export interface QuotedOffer {
