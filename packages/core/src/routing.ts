@@ -48,6 +48,8 @@
  * that no factory (alone or split) can ship by 9999-12-31 land in `unassigned` with a reason.
  * Invariant: the factory-order subtotals plus the unassigned line totals equal the sum of
  * the input line totals.
+ *
+ * Arithmetic is exact while quantities, queues and `capacity × days` stay below 2^53.
  */
 import type { Catalog, Factory, Offer } from './catalog.js';
 import type { QuotedLine } from './quote-types.js';
@@ -135,7 +137,7 @@ export interface RoutedLine {
 export interface FactoryOrderReason {
   /** The lines' code when they all agree, else `mixed`. */
   readonly code: RoutingReasonCode | 'mixed';
-  /** The lines' explanations joined with `; `. */
+  /** The lines' explanations, one per line (joined with `\n`). */
   readonly text: string;
 }
 
@@ -270,8 +272,10 @@ function candidatesFor(
   const best = new Map<string, number>();
   for (const s of offer.sourcing) {
     if (s.skuIds !== undefined && !s.skuIds.includes(skuId)) continue;
+    // A non-finite priority (a catalog error) ranks last rather than breaking the sort.
+    const priority = Number.isFinite(s.priority) ? s.priority : Number.MAX_VALUE;
     const prev = best.get(s.factoryId);
-    if (prev === undefined || s.priority < prev) best.set(s.factoryId, s.priority);
+    if (prev === undefined || priority < prev) best.set(s.factoryId, priority);
   }
   const out: Candidate[] = [];
   for (const [factoryId, priority] of best) {
@@ -340,6 +344,8 @@ function assignLine(
         remaining -= units;
       }
     }
+    if (remaining !== 0)
+      throw new Error(`routing invariant broken: ${remaining} units of ${line.skuId} left over`);
     const wholeDate = best.offset <= horizon ? dateOf(best.offset) : null;
     const splitDate = dateOf(splitOffset);
     return parts.map(({ c, units }, part) => {
@@ -351,7 +357,8 @@ function assignLine(
         reasonCode: 'split_capacity',
         text:
           `${line.skuId} ${units} of ${q} (split ${part + 1}/${parts.length}): ` +
-          `no single factory ships all ${q} before ${wholeDate ?? 'the horizon'}, the split ships all by ${splitDate}; ` +
+          `the best single factory ships all ${q} ${wholeDate ? `by ${wholeDate}` : 'after 9999-12-31'}, ` +
+          `split they all ship by ${splitDate}; ` +
           describeFactory(c, units, dateOf(offset)),
         split: {
           part,
@@ -526,7 +533,7 @@ export function routeOrder(input: RoutingInput): RoutingResult {
         estimatedShipDate: lines.map((l) => l.estimatedShipDate).reduce((a, b) => (b > a ? b : a)),
         reason: {
           code: codes.size === 1 && onlyCode !== undefined ? onlyCode : 'mixed',
-          text: lines.map((l) => l.reason.text).join('; '),
+          text: lines.map((l) => l.reason.text).join('\n'),
         },
       };
     });

@@ -356,6 +356,18 @@ describe('routeOrder — tables', () => {
     ]);
   });
 
+  it('ranks a factory with a non-finite priority last, in any sourcing order', () => {
+    const sourcing = [
+      { factoryId: 'a', priority: NaN },
+      { factoryId: 'b', priority: 3 },
+    ];
+    for (const s of [sourcing, [...sourcing].reverse()]) {
+      expect(
+        route([factory('a'), factory('b')], s, [line('red', 10)]).factoryOrders.map((f) => f.factoryId),
+      ).toEqual(['b']);
+    }
+  });
+
   it('uses the lowest priority when a factory is listed twice', () => {
     const r = route(
       [factory('a'), factory('b')],
