@@ -40,7 +40,8 @@ export const MAX_RETRY_AFTER_MS = 24 * HOUR;
 /** A source of uniform numbers in [0, 1), injected so tests can pin the jitter. */
 export type Random = () => number;
 
-export type NextAttempt = { readonly kind: 'retry'; readonly at: Date; readonly delayMs: number } | { readonly kind: 'dead' };
+export type NextAttempt =
+  { readonly kind: 'retry'; readonly at: Date; readonly delayMs: number } | { readonly kind: 'dead' };
 
 /**
  * The delay before the next attempt, given how many attempts have been made (≥ 1),
@@ -72,7 +73,8 @@ export function nextAttempt(
   const scheduled = retryDelayMs(attemptsMade, options.random);
   if (scheduled === null) return { kind: 'dead' };
   const asked = options.retryAfterMs;
-  const honoured = asked != null && Number.isFinite(asked) ? Math.min(Math.max(asked, 0), MAX_RETRY_AFTER_MS) : 0;
+  const honoured =
+    asked != null && Number.isFinite(asked) ? Math.min(Math.max(asked, 0), MAX_RETRY_AFTER_MS) : 0;
   const delayMs = Math.max(scheduled, honoured);
   return { kind: 'retry', at: new Date(now.getTime() + delayMs), delayMs };
 }
