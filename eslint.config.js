@@ -6,7 +6,15 @@ import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'coverage/**', 'docs/.vitepress/cache/**', 'screenshots/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'coverage/**',
+      'docs/.vitepress/cache/**',
+      'screenshots/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -22,6 +30,9 @@ export default tseslint.config(
     files: ['packages/elements/**/*.ts', 'docs/**/*.ts', 'examples/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { lit, 'lit-a11y': litA11y, wc },
+    // Without this, eslint-plugin-wc only recognises direct `extends HTMLElement` classes and its
+    // rules skip every Lit element.
+    settings: { wc: { elementBaseClasses: ['LitElement', 'ChainElement'] } },
     rules: {
       ...lit.configs.recommended.rules,
       ...litA11y.configs.recommended.rules,

@@ -26,6 +26,11 @@ export default {
   testFramework: { config: { timeout: 10_000 } },
   browsers: [
     chromeLauncher({
+      // Each page in its own browser context, so each gets its own window and stays visible.
+      // With the default shared context, concurrent test pages are background tabs of one
+      // window: hidden, so requestAnimationFrame never fires there and every fixture() of a
+      // plain element (which waits a frame) times out at random (modernweb-dev/web#2588).
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
       launchOptions: {
         executablePath: chromePath,
         headless: true,

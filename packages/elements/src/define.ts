@@ -1,0 +1,12 @@
+/**
+ * Side-effect entry: registers every Chainkit element.
+ *
+ *   import '@chainkit/elements/define';
+ *
+ * Registration is idempotent and warns (never throws) when another copy of Chainkit already
+ * registered a tag; see `define()`. The calls are made here, not only by importing each element's
+ * define module, so a bundler that treats those modules as side-effect free cannot drop them.
+ */
+import { defineChainMoney } from './money/define.js';
+
+defineChainMoney();
