@@ -51,6 +51,7 @@ create table factory_orders (
   reason jsonb not null,                  -- routing's reason for the choice
   carrier text,
   tracking_number text,
+  shipped_at timestamptz,
   reject_reason text,
   created_at timestamptz not null,
   updated_at timestamptz not null,

@@ -28,7 +28,10 @@ export interface TestDb {
 const TABLES = ['outbox', 'idempotency_keys', 'factory_orders', 'orders', 'offers', 'catalog_versions'];
 
 async function reset(db: ScriptDatabase): Promise<void> {
-  await db.query(`truncate ${TABLES.join(', ')} restart identity cascade`);
+  // DELETE, not TRUNCATE: on a handful of rows it is much faster, and it takes no exclusive lock.
+  await db.transaction(async (tx) => {
+    for (const table of TABLES) await tx.query(`delete from ${table}`);
+  });
 }
 
 const pgliteBackend: Backend = {

@@ -1,0 +1,122 @@
+/**
+ * Database rows → API shapes (`@chainkit/core` api-types), in one place so every endpoint
+ * and webhook describes an order the same way.
+ */
+import type { FactoryOrderStatus, FactoryOrderView, OrderLine, OrderStatus, ShipTo } from '@chainkit/core';
+
+export interface FactoryOrderRow {
+  id: string;
+  order_id: string;
+  seq: number;
+  factory_id: string;
+  status: FactoryOrderStatus;
+  lines: OrderLine[];
+  units: number;
+  subtotal: number;
+  estimated_ship_date: string;
+  reason: unknown;
+  carrier: string | null;
+  tracking_number: string | null;
+  shipped_at: Date | null;
+  reject_reason: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface OrderRow {
+  id: string;
+  status: OrderStatus;
+  currency: string;
+  total: number;
+  access_token_hash: string;
+  buyer: StoredBuyer;
+  ship_to: ShipTo;
+  note: string | null;
+  lines: unknown;
+  catalog_version: number;
+  scope: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface StoredBuyer {
+  readonly name: string;
+  readonly phone: string;
+  readonly email?: string;
+  readonly company?: string;
+}
+
+export const FACTORY_ORDER_COLUMNS = `id, order_id, seq, factory_id, status, lines, units, subtotal,
+  estimated_ship_date, reason, carrier, tracking_number, shipped_at, reject_reason, created_at, updated_at`;
+
+export const ORDER_COLUMNS = `id, status, currency, total, access_token_hash, buyer, ship_to, note, lines,
+  catalog_version, scope, created_at, updated_at`;
+
+export function factoryOrderView(row: FactoryOrderRow): FactoryOrderView {
+  return {
+    id: row.id,
+    factoryId: row.factory_id,
+    lines: row.lines.map((line) => ({
+      skuId: line.skuId,
+      offerId: line.offerId,
+      quantity: line.quantity,
+      unitPrice: line.unitPrice,
+      lineTotal: line.lineTotal,
+    })),
+    subtotal: row.subtotal,
+    estimatedShipDate: row.estimated_ship_date,
+    status: row.status,
+    shipment:
+      row.status === 'shipped' && row.carrier !== null && row.tracking_number !== null
+        ? {
+            carrier: row.carrier,
+            trackingNumber: row.tracking_number,
+            shippedAt: (row.shipped_at ?? row.updated_at).toISOString(),
+          }
+        : null,
+    rejectionReason: row.status === 'rejected' ? row.reject_reason : null,
+  };
+}
+
+/** The buyer-contact part a factory needs to ship (no e-mail). */
+export function buyerForFactory(buyer: StoredBuyer): { name: string; phone: string; company?: string } {
+  return {
+    name: buyer.name,
+    phone: buyer.phone,
+    ...(buyer.company !== undefined ? { company: buyer.company } : {}),
+  };
+}
+
+/** `GET /v1/orders/:id` and the admin list: the order without its access token. */
+export interface OrderView {
+  readonly id: string;
+  readonly status: OrderStatus;
+  readonly currency: string;
+  readonly total: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly factoryOrders: readonly FactoryOrderView[];
+}
+
+/** What the secret key sees in addition: the buyer's details, as entered. */
+export interface AdminOrderView extends OrderView {
+  readonly buyer: StoredBuyer;
+  readonly shipTo: ShipTo;
+  readonly note: string | null;
+}
+
+export function orderView(order: OrderRow, factoryOrders: readonly FactoryOrderRow[]): OrderView {
+  return {
+    id: order.id,
+    status: order.status,
+    currency: order.currency,
+    total: order.total,
+    createdAt: order.created_at.toISOString(),
+    updatedAt: order.updated_at.toISOString(),
+    factoryOrders: [...factoryOrders].sort((a, b) => a.seq - b.seq).map(factoryOrderView),
+  };
+}
+
+export function adminOrderView(order: OrderRow, factoryOrders: readonly FactoryOrderRow[]): AdminOrderView {
+  return { ...orderView(order, factoryOrders), buyer: order.buyer, shipTo: order.ship_to, note: order.note };
+}
