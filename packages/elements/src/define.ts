@@ -8,5 +8,7 @@
  * define module, so a bundler that treats those modules as side-effect free cannot drop them.
  */
 import { defineChainMoney } from './money/define.js';
+import { defineChainStore } from './store/define.js';
 
 defineChainMoney();
+defineChainStore();

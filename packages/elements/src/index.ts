@@ -22,3 +22,21 @@ export {
 } from './internal/locale.js';
 export { focusRing, token, tokenDefaults, tokenNames, tokens, type ChainToken } from './internal/theme.js';
 export { ChainMoney, type MoneyDisplay } from './money/chain-money.js';
+export { createApiClient, type ApiClientOptions, type CachingApiClient } from './internal/api-client.js';
+export type { ApiCallOptions, ChainApiClient, OfferQuery } from './internal/api-client-types.js';
+export {
+  ChainApiError,
+  isChainApiError,
+  type ChainApiErrorInit,
+  type ClientErrorCode,
+} from './internal/api-error.js';
+export type { RetryOptions } from './internal/retry.js';
+export { StoreController, type StoreHost } from './internal/api-controller.js';
+export { storeContext, type StoreContextValue } from './internal/store-context.js';
+export {
+  getChainLocale,
+  setChainLocale,
+  textLocaleFor,
+  type ChainTextLocale,
+} from './internal/localization.js';
+export { ChainStore } from './store/chain-store.js';

@@ -1,0 +1,116 @@
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ChainApiClient } from './api-client-types.js';
+import { LocaleController } from './locale.js';
+import { ensureLocalization, setChainLocale } from './localization.js';
+import { sharedClient } from './shared-client.js';
+import { ensureContextRoot, storeContext, type StoreContextValue } from './store-context.js';
+
+/**
+ * An element that uses {@link StoreController}: it may declare its own `api`, `key`, `locale`
+ * and `currency` reactive properties (all optional).
+ */
+export type StoreHost = ReactiveControllerHost &
+  HTMLElement & {
+    api?: string | null | undefined;
+    key?: string | null | undefined;
+    locale?: string | null | undefined;
+    currency?: string | null | undefined;
+  };
+
+/**
+ * Gives an element its API client, locale and currency, from the enclosing `<chain-store>` or
+ * from its own attributes. Add it in the constructor:
+ *
+ * ```ts
+ * static override properties = { api: {}, key: {}, locale: {}, currency: {} };
+ * readonly store: StoreController;
+ * constructor() {
+ *   super();
+ *   updateWhenLocaleChanges(this);
+ *   this.store = new StoreController(this);
+ * }
+ * async load() { const offer = await this.store.client?.getOffer(id, { signal }); }
+ * render() { formatMoney(amount, this.store.currency ?? offer.currency, this.store.locale); }
+ * ```
+ *
+ * - `client`: built from the host's own `api` + `key` when it has both (explicit beats
+ *   inherited; shared with other elements using the same pair), else the store's client, else
+ *   `undefined` (render a "not configured" state rather than throwing).
+ * - `locale`: the host's own `locale` → the store's → `resolveLocale()` (nearest `lang`,
+ *   `<html lang>`, browser).
+ * - `currency`: the host's own `currency` → the store's → `undefined`.
+ *
+ * The host re-renders when the store's value changes (it subscribes to the context) or when a
+ * `lang` that decides its locale changes. Outside a store the controller also sets the page's
+ * text language (`setChainLocale`) when the host's resolved locale changes (and at first when the
+ * host has its own `locale`); inside a store that is the store's job. Use `changed` in `willUpdate` to refetch when the client changed.
+ */
+export class StoreController implements ReactiveController {
+  readonly #host: StoreHost;
+  readonly #consumer: ContextConsumer<typeof storeContext, StoreHost>;
+  readonly #locale: LocaleController;
+  #lastLocale: string | undefined;
+  #lastClient: ChainApiClient | undefined;
+  #clientChanged = false;
+
+  constructor(host: StoreHost) {
+    this.#host = host;
+    ensureContextRoot();
+    ensureLocalization();
+    this.#consumer = new ContextConsumer(host, { context: storeContext, subscribe: true });
+    this.#locale = new LocaleController(host, {
+      own: () => host.locale,
+      store: () => this.store?.locale,
+    });
+    host.addController(this);
+  }
+
+  /** The enclosing store's value, or `undefined` outside a store. */
+  get store(): StoreContextValue | undefined {
+    return this.#consumer.value;
+  }
+
+  /** True inside a `<chain-store>`. */
+  get inStore(): boolean {
+    return this.#consumer.value !== undefined;
+  }
+
+  /** The API client to use, or `undefined` when neither the host nor a store configures one. */
+  get client(): ChainApiClient | undefined {
+    return sharedClient(this.#host.api, this.#host.key) ?? this.store?.client;
+  }
+
+  /** The locale to format in (a canonical BCP 47 tag). */
+  get locale(): string {
+    return this.#locale.locale;
+  }
+
+  /** The ISO 4217 currency to show, when the host or the store names one. */
+  get currency(): string | undefined {
+    const own = this.#host.currency?.trim();
+    return own ? own.toUpperCase() : this.store?.currency?.trim().toUpperCase() || undefined;
+  }
+
+  /**
+   * True during the update in which `client` became a different client than in the previous
+   * update (including the first update that has one): refetch then.
+   */
+  get clientChanged(): boolean {
+    return this.#clientChanged;
+  }
+
+  hostUpdate(): void {
+    const client = this.client;
+    this.#clientChanged = client !== this.#lastClient;
+    this.#lastClient = client;
+    const locale = this.locale;
+    if (locale !== this.#lastLocale) {
+      // The page's language was applied when localization was configured, so the first
+      // observation only counts when the host names its own locale.
+      const first = this.#lastLocale === undefined;
+      this.#lastLocale = locale;
+      if (!this.inStore && (!first || this.#host.locale?.trim())) void setChainLocale(locale);
+    }
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * The `zh-CN` locale module `@lit/localize` loads (see `internal/localization.ts`): every element
+ * folder's hand-written templates merged into one map. Ids are namespaced per folder
+ * (`catalog.…`, `ladder.…`, `order.…`, `cart.…`, `status.…`), so the spreads never collide.
+ *
+ * To add a folder: one import and one spread line, in alphabetical order of the folder name.
+ */
+import type { TemplateMap } from '@lit/localize';
+// Add `import { templates as <folder> } from '../<folder>/translations/zh-CN.js';` here.
+import { templates as orderStatus } from '../order-status/translations/zh-CN.js';
+
+export const templates: TemplateMap = {
+  // Add `...<folder>,` here.
+  ...orderStatus,
+};
