@@ -1,0 +1,57 @@
+/**
+ * Static files beside the API on one origin, for `npm start`: the example pages and the
+ * docs. Kept out of `app.ts` so the app itself stays platform-neutral (it also runs in the
+ * browser for the docs playground).
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Hono } from 'hono';
+import { serveStatic } from '@hono/node-server/serve-static';
+
+/** URL prefix (`/examples/`, with both slashes) → folder on disk. */
+export type StaticRoots = Readonly<Record<string, string>>;
+
+export interface StaticSite {
+  /** Whether `pathname` belongs to one of the static prefixes (or is `/`, which redirects). */
+  matches(pathname: string): boolean;
+  fetch(request: Request, env?: unknown): Response | Promise<Response>;
+}
+
+function normalisePrefix(prefix: string): string {
+  let p = prefix.startsWith('/') ? prefix : `/${prefix}`;
+  if (!p.endsWith('/')) p += '/';
+  return p;
+}
+
+/**
+ * A small Hono app serving each root under its prefix: `/examples` redirects to
+ * `/examples/`, a folder serves its `index.html`, and `/` redirects to the first prefix.
+ * Missing folders are skipped (the pages may not be written yet).
+ */
+export function createStaticSite(roots: StaticRoots): StaticSite {
+  const entries = Object.entries(roots)
+    .map(([prefix, dir]) => [normalisePrefix(prefix), resolve(dir)] as const)
+    .filter(([, dir]) => existsSync(dir));
+  const site = new Hono();
+  site.use('*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+  });
+  const first = entries[0];
+  if (first) site.get('/', (c) => c.redirect(first[0], 302));
+  for (const [prefix, dir] of entries) {
+    site.get(prefix.slice(0, -1), (c) => c.redirect(prefix, 301));
+    site.get(
+      `${prefix}*`,
+      serveStatic({ root: dir, rewriteRequestPath: (path) => path.slice(prefix.length - 1) }),
+    );
+  }
+  site.notFound((c) => c.text('Not found', 404));
+  return {
+    matches(pathname) {
+      if (pathname === '/' && first) return true;
+      return entries.some(([prefix]) => pathname === prefix.slice(0, -1) || pathname.startsWith(prefix));
+    },
+    fetch: (request, env) => site.fetch(request, env),
+  };
+}
