@@ -2,8 +2,15 @@
  * `quote`: prices a cart against a validated catalog — ladder tiers, mixed batches (混批),
  * MOQ/step/max rules, violations, "add N more" hints and savings.
  */
-import type { Catalog, Offer, PriceTier, QuantityRules } from './catalog.js';
-import { indexCatalog, type SkuEntry } from './catalog-index.js';
+import type { Catalog, PriceTier, QuantityRules } from './catalog.js';
+import {
+  createScratch,
+  indexCatalog,
+  nextGeneration,
+  type CatalogIndex,
+  type QuoteScratch,
+  type SkuEntry,
+} from './catalog-index.js';
 import { tierIndexFor } from './ladder.js';
 import type { NextTier, QuoteLineInput, Quote, QuotedLine, QuotedOffer, Violation } from './quote-types.js';
 
@@ -16,26 +23,10 @@ export interface QuoteOptions {
   readonly currency?: string;
 }
 
-/** A SKU's lines merged into one. */
-interface Merged {
-  readonly skuId: string;
-  readonly entry: SkuEntry;
-  quantity: number;
-  /** Set once the line is priced; stays undefined for a line refused for overflow. */
-  quoted: QuotedLine | undefined;
-}
-
-/** The lines of one offer. */
-interface Group {
-  readonly offer: Offer;
-  readonly lines: Merged[];
-  totalQuantity: number;
-  /** Σ listPrice × quantity: bounds both the subtotal and the savings. */
-  listTotal: number;
-}
-
 const isQuantity = (value: unknown): value is number =>
   typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+
+const NO_VIOLATIONS: readonly Violation[] = Object.freeze([]);
 
 /** Appends below_moq / above_max for a counted quantity. */
 function checkCount(
@@ -61,76 +52,37 @@ function checkCount(
   }
 }
 
+/** Whether `quantity` breaks `rules` (moq/max), without allocating. */
+function breaksCount(rules: QuantityRules, quantity: number): boolean {
+  const max = rules.max;
+  return quantity < rules.moq || (max !== null && max !== undefined && quantity > max);
+}
+
 /**
- * The nearest strictly cheaper tier above `counted`, with the units to add rounded up to a
- * multiple of `rules.step` (so following the hint keeps the line orderable); null at the top
- * of the ladder or when reaching it would pass `rules.max`.
+ * Units to add to `counted` to reach the nearest strictly cheaper tier, rounded up to a
+ * multiple of `rules.step` (so following the hint keeps the line orderable), or -1 at the
+ * top of the ladder or when reaching it would pass `rules.max`. The tier's index is left
+ * in `found.index` (a number out-parameter spares an object per line).
  */
-function nextTierFrom(
+function unitsToCheaperTier(
   tiers: readonly PriceTier[],
   counted: number,
   rules: QuantityRules,
-): { addQuantity: number; unitPrice: number } | null {
+  found: { index: number },
+): number {
   const current = tierIndexFor(tiers, counted);
   const currentPrice = tiers[current]?.unitPrice;
-  if (currentPrice === undefined) return null;
+  if (currentPrice === undefined) return -1;
   for (let k = current + 1; k < tiers.length; k += 1) {
     const tier = tiers[k];
     if (tier === undefined || tier.unitPrice >= currentPrice) continue;
-    const need = tier.minQuantity - counted;
-    const addQuantity = Math.ceil(need / rules.step) * rules.step;
+    const addQuantity = Math.ceil((tier.minQuantity - counted) / rules.step) * rules.step;
     const max = rules.max;
-    if (max !== null && max !== undefined && counted + addQuantity > max) return null;
-    return { addQuantity, unitPrice: tier.unitPrice };
+    if (max !== null && max !== undefined && counted + addQuantity > max) return -1;
+    found.index = k;
+    return addQuantity;
   }
-  return null;
-}
-
-/** Prices one offer's lines, filling each line's `quoted`, and returns the offer summary. */
-function quoteOffer(group: Group): QuotedOffer {
-  const { offer, lines, totalQuantity } = group;
-  const byOffer = offer.pricing.scope === 'offer';
-  const violations: Violation[] = [];
-  // Mixed batch: the offer's own rules bound the total across its SKUs.
-  if (byOffer) checkCount(violations, offer.rules, totalQuantity, undefined);
-
-  let subtotal = 0;
-  let savings = 0;
-  let nextTier: NextTier | null = null;
-  for (const line of lines) {
-    const { entry, quantity, skuId } = line;
-    const counted = byOffer ? totalQuantity : quantity;
-    const tierIndex = tierIndexFor(entry.tiers, counted);
-    const unitPrice = entry.tiers[tierIndex]?.unitPrice ?? 0;
-    const lineTotal = unitPrice * quantity;
-    subtotal += lineTotal;
-    savings += (entry.listPrice - unitPrice) * quantity;
-    line.quoted = {
-      skuId,
-      offerId: offer.id,
-      quantity,
-      unitPrice,
-      lineTotal,
-      tierIndex,
-      countedQuantity: counted,
-    };
-
-    // Under sku scope every SKU answers to its effective rules; under offer scope only a SKU
-    // with rules of its own adds a per-SKU check on top of the offer-wide one.
-    if (!byOffer || entry.sku.rules !== undefined) checkCount(violations, entry.rules, quantity, skuId);
-    if (quantity % entry.rules.step !== 0) {
-      violations.push({ code: 'not_multiple_of_step', skuId, step: entry.rules.step, quantity });
-    }
-    if (!byOffer) {
-      const hint = nextTierFrom(entry.tiers, quantity, entry.rules);
-      // The SKU nearest to a cheaper tier wins; on a tie the earlier line.
-      if (hint !== null && (nextTier === null || hint.addQuantity < nextTier.addQuantity)) {
-        nextTier = { ...hint, skuId };
-      }
-    }
-  }
-  if (byOffer) nextTier = nextTierFrom(offer.pricing.tiers, totalQuantity, offer.rules);
-  return { offerId: offer.id, totalQuantity, subtotal, savings, violations, nextTier };
+  return -1;
 }
 
 /**
@@ -163,86 +115,188 @@ function quoteOffer(group: Group): QuotedOffer {
  */
 export function quote(catalog: Catalog, lines: readonly QuoteLineInput[], options?: QuoteOptions): Quote {
   const index = indexCatalog(catalog);
+  const shared = index.scratch;
+  const scratch = shared.busy ? createScratch(shared.skuStamp.length, index.offers.length) : shared;
+  scratch.busy = true;
+  try {
+    return quoteWith(index, scratch, catalog, lines, options);
+  } finally {
+    scratch.busy = false;
+  }
+}
+
+function quoteWith(
+  index: CatalogIndex,
+  scratch: QuoteScratch,
+  catalog: Catalog,
+  lines: readonly QuoteLineInput[],
+  options: QuoteOptions | undefined,
+): Quote {
+  const generation = nextGeneration(scratch);
+  const { skuStamp, skuQuantity, offerStamp, offerQuantity, offerList } = scratch;
   const violations: Violation[] = [];
   const expected = options?.currency;
   if (expected !== undefined && expected !== catalog.currency) {
     violations.push({ code: 'currency_mismatch', expected, actual: catalog.currency });
   }
 
-  // 1. Check each line on its own, merge by SKU.
-  const merged = new Map<string, Merged>();
+  // 1. Check each line on its own, merge by SKU (order: first appearance).
+  const order: SkuEntry[] = [];
   for (const line of lines) {
     const input = line as Partial<QuoteLineInput> | null | undefined;
     const rawId: unknown = input?.skuId;
     const quantity: unknown = input?.quantity;
-    const skuId = typeof rawId === 'string' ? rawId : String(rawId);
     const entry = typeof rawId === 'string' ? index.skus.get(rawId) : undefined;
-    let usable = true;
-    if (entry === undefined) {
-      violations.push({ code: 'unknown_sku', skuId });
-      usable = false;
-    }
+    // Objects are not stringified: a hostile toString must not make quote throw.
+    const skuId = typeof rawId === 'string' ? rawId : typeof rawId === 'object' ? '[object]' : String(rawId);
+    if (entry === undefined) violations.push({ code: 'unknown_sku', skuId });
     if (!isQuantity(quantity)) {
       violations.push({ code: 'invalid_quantity', skuId, quantity });
-      usable = false;
+      continue;
     }
-    if (!usable || entry === undefined || !isQuantity(quantity)) continue;
-    const seen = merged.get(skuId);
-    if (seen === undefined) {
-      merged.set(skuId, { skuId, entry, quantity, quoted: undefined });
-    } else if (Number.isSafeInteger(seen.quantity + quantity)) {
-      seen.quantity += quantity;
+    if (entry === undefined) continue;
+    const slot = entry.slot;
+    if (skuStamp[slot] !== generation) {
+      skuStamp[slot] = generation;
+      skuQuantity[slot] = quantity;
+      order.push(entry);
+    } else if (Number.isSafeInteger((skuQuantity[slot] ?? 0) + quantity)) {
+      skuQuantity[slot] = (skuQuantity[slot] ?? 0) + quantity;
     } else {
       violations.push({ code: 'invalid_quantity', skuId, quantity });
     }
   }
 
-  // 2. Group by offer, refusing any line that would push an amount past the safe range.
-  const groups = new Map<Offer, Group>();
+  // 2. Sum per offer, refusing any line that would push an amount past the safe range.
+  //    Σ listPrice × quantity bounds both subtotals and savings, so checking it suffices.
+  const offerOrder: number[] = [];
   let cartList = 0;
-  for (const line of merged.values()) {
-    const { entry, quantity } = line;
-    const group = groups.get(entry.offer);
+  for (const entry of order) {
+    const quantity = skuQuantity[entry.slot] ?? 0;
+    const o = entry.offerSlot;
+    const fresh = offerStamp[o] !== generation;
     const lineList = entry.listPrice * quantity;
-    const offerQuantity = (group?.totalQuantity ?? 0) + quantity;
-    const offerList = (group?.listTotal ?? 0) + lineList;
+    const nextQuantity = (fresh ? 0 : (offerQuantity[o] ?? 0)) + quantity;
+    const nextList = (fresh ? 0 : (offerList[o] ?? 0)) + lineList;
     if (
       !Number.isSafeInteger(lineList) ||
-      !Number.isSafeInteger(offerQuantity) ||
-      !Number.isSafeInteger(offerList) ||
+      !Number.isSafeInteger(nextQuantity) ||
+      !Number.isSafeInteger(nextList) ||
       !Number.isSafeInteger(cartList + lineList)
     ) {
-      violations.push({ code: 'invalid_quantity', skuId: line.skuId, quantity });
+      violations.push({ code: 'invalid_quantity', skuId: entry.sku.id, quantity });
+      skuQuantity[entry.slot] = 0;
       continue;
     }
+    if (fresh) {
+      offerStamp[o] = generation;
+      offerOrder.push(o);
+    }
+    offerQuantity[o] = nextQuantity;
+    offerList[o] = nextList;
     cartList += lineList;
-    if (group === undefined) {
-      const created: Group = {
-        offer: entry.offer,
-        lines: [line],
-        totalQuantity: quantity,
-        listTotal: lineList,
-      };
-      groups.set(entry.offer, created);
-    } else {
-      group.lines.push(line);
-      group.totalQuantity = offerQuantity;
-      group.listTotal = offerList;
+  }
+
+  // 3. Offer-wide rules first, so an offer's violations read offer → lines.
+  const { offerSubtotal, offerSavings, offerBestAdd, offerBestPrice, offerBestSku, offerViolations } =
+    scratch;
+  for (const o of offerOrder) {
+    offerSubtotal[o] = 0;
+    offerSavings[o] = 0;
+    offerBestAdd[o] = Infinity;
+    offerBestSku[o] = undefined;
+    offerViolations[o] = undefined;
+    const offer = index.offers[o];
+    const total = offerQuantity[o] ?? 0;
+    // Mixed batch: the offer's own rules bound the total across its SKUs.
+    if (offer && offer.pricing.scope === 'offer' && breaksCount(offer.rules, total)) {
+      const list: Violation[] = [];
+      checkCount(list, offer.rules, total, undefined);
+      offerViolations[o] = list;
     }
   }
 
-  // 3. Price each offer, then list lines in the buyer's order.
+  // 4. Price the lines in the buyer's order.
+  const quotedLines: QuotedLine[] = [];
+  const found = { index: -1 };
+  for (const entry of order) {
+    const quantity = skuQuantity[entry.slot] ?? 0;
+    if (quantity === 0) continue; // refused in step 2
+    const o = entry.offerSlot;
+    const { offer, sku, tiers, rules } = entry;
+    const skuId = sku.id;
+    const byOffer = offer.pricing.scope === 'offer';
+    const counted = byOffer ? (offerQuantity[o] ?? 0) : quantity;
+    const tierIndex = tierIndexFor(tiers, counted);
+    const unitPrice = tiers[tierIndex]?.unitPrice ?? 0;
+    const lineTotal = unitPrice * quantity;
+    offerSubtotal[o] = (offerSubtotal[o] ?? 0) + lineTotal;
+    offerSavings[o] = (offerSavings[o] ?? 0) + (entry.listPrice - unitPrice) * quantity;
+    quotedLines.push({
+      skuId,
+      offerId: offer.id,
+      quantity,
+      unitPrice,
+      lineTotal,
+      tierIndex,
+      countedQuantity: counted,
+    });
+
+    // Under sku scope every SKU answers to its effective rules; under offer scope only a SKU
+    // with rules of its own adds a per-SKU check on top of the offer-wide one.
+    const perSku = (!byOffer || sku.rules !== undefined) && breaksCount(rules, quantity);
+    if (perSku || quantity % rules.step !== 0) {
+      const list = (offerViolations[o] ??= []);
+      if (perSku) checkCount(list, rules, quantity, skuId);
+      if (quantity % rules.step !== 0) {
+        list.push({ code: 'not_multiple_of_step', skuId, step: rules.step, quantity });
+      }
+    }
+    if (!byOffer) {
+      // The SKU nearest to a cheaper tier gives the hint; on a tie the earlier line.
+      const add = unitsToCheaperTier(tiers, quantity, rules, found);
+      if (add > 0 && add < (offerBestAdd[o] ?? Infinity)) {
+        offerBestAdd[o] = add;
+        offerBestPrice[o] = tiers[found.index]?.unitPrice ?? 0;
+        offerBestSku[o] = skuId;
+      }
+    }
+  }
+
+  // 5. Offer summaries, in order of first appearance.
   const offers: QuotedOffer[] = [];
   let subtotal = 0;
   let ok = violations.length === 0;
-  for (const group of groups.values()) {
-    const quoted = quoteOffer(group);
-    offers.push(quoted);
-    subtotal += quoted.subtotal;
-    if (quoted.violations.length > 0) ok = false;
+  for (const o of offerOrder) {
+    const offer = index.offers[o];
+    if (offer === undefined) continue;
+    const totalQuantity = offerQuantity[o] ?? 0;
+    let nextTier: NextTier | null = null;
+    if (offer.pricing.scope === 'offer') {
+      const add = unitsToCheaperTier(offer.pricing.tiers, totalQuantity, offer.rules, found);
+      if (add > 0)
+        nextTier = { addQuantity: add, unitPrice: offer.pricing.tiers[found.index]?.unitPrice ?? 0 };
+    } else {
+      const skuId = offerBestSku[o];
+      if (skuId !== undefined) {
+        nextTier = { addQuantity: offerBestAdd[o] ?? 0, unitPrice: offerBestPrice[o] ?? 0, skuId };
+      }
+    }
+    const offerViolationList = offerViolations[o] ?? NO_VIOLATIONS;
+    offerViolations[o] = undefined; // let the arrays go with the result, not the scratch
+    if (offerViolationList.length > 0) ok = false;
+    const offerSubtotalValue = offerSubtotal[o] ?? 0;
+    subtotal += offerSubtotalValue;
+    offers.push({
+      offerId: offer.id,
+      totalQuantity,
+      subtotal: offerSubtotalValue,
+      savings: offerSavings[o] ?? 0,
+      violations: offerViolationList,
+      nextTier,
+    });
   }
-  const quotedLines: QuotedLine[] = [];
-  for (const line of merged.values()) if (line.quoted !== undefined) quotedLines.push(line.quoted);
+  for (const o of offerOrder) offerBestSku[o] = undefined;
 
   return { currency: catalog.currency, lines: quotedLines, offers, violations, subtotal, ok };
 }

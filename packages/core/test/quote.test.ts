@@ -277,6 +277,37 @@ describe('quote: bad lines are reported, never thrown', () => {
   });
 });
 
+describe('quote: working memory reused across calls', () => {
+  it('gives the same answer on repeated calls as on a fresh catalog', () => {
+    const catalog = teeCatalog({ rules: { moq: 12, step: 6 } });
+    const a = [red(60), blue(3), red(6)];
+    const b = [blue(996), { skuId: 'nope', quantity: 1 }];
+    const first = quote(catalog, a);
+    const second = quote(catalog, b);
+    expect(quote(catalog, a)).toEqual(first);
+    expect(second).toEqual(quote(teeCatalog({ rules: { moq: 12, step: 6 } }), b));
+    expect(first.offers[0]?.violations).toEqual([
+      { code: 'not_multiple_of_step', skuId: 'tee-blue', step: 6, quantity: 3 },
+    ]);
+    expect(second.offers[0]?.violations).toEqual([]);
+  });
+
+  it('survives a nested call from a getter on a line', () => {
+    const catalog = teeCatalog();
+    let inner: ReturnType<typeof quote> | undefined;
+    const sneaky = {
+      skuId: 'tee-blue',
+      get quantity() {
+        inner = quote(catalog, [blue(7), red(1000)]);
+        return 50;
+      },
+    };
+    const outer = quote(catalog, [red(60), sneaky]);
+    expect(outer).toEqual(quote(teeCatalog(), [red(60), blue(50)]));
+    expect(inner).toEqual(quote(teeCatalog(), [blue(7), red(1000)]));
+  });
+});
+
 describe('quote: nextTier and savings', () => {
   it('"add 890 more to pay ¥9.80"', () => {
     const next = quote(teeCatalog(), [red(60), blue(50)]).offers[0]?.nextTier;
