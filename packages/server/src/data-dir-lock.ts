@@ -5,9 +5,12 @@
  * alive. A lock left by a killed process (kill -9, power loss) is taken over.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export const LOCK_FILE = 'chainkit.pid';
+
+/** Directories this process holds (the pid file cannot tell two holders in one process apart). */
+const heldHere = new Set<string>();
 
 export class DataDirLockedError extends Error {
   readonly pid: number;
@@ -22,6 +25,7 @@ export class DataDirLockedError extends Error {
 }
 
 function alive(pid: number): boolean {
+  // Our own pid in the file is a leftover of an earlier process that had it (held ones are in heldHere).
   if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
   try {
     process.kill(pid, 0);
@@ -34,6 +38,7 @@ function alive(pid: number): boolean {
 
 /** The pid holding `dir`, or null when nobody (alive) does. */
 export function dataDirHolder(dir: string): number | null {
+  if (heldHere.has(resolve(dir))) return process.pid;
   const file = join(dir, LOCK_FILE);
   if (!existsSync(file)) return null;
   const pid = Number.parseInt(readFileSync(file, 'utf8').trim(), 10);
@@ -51,7 +56,9 @@ export function lockDataDir(dir: string): () => void {
   assertDataDirFree(dir);
   const file = join(dir, LOCK_FILE);
   writeFileSync(file, `${process.pid}\n`);
+  heldHere.add(resolve(dir));
   return () => {
+    heldHere.delete(resolve(dir));
     try {
       if (readFileSync(file, 'utf8').trim() === String(process.pid)) rmSync(file, { force: true });
     } catch {
