@@ -1,9 +1,10 @@
 // One Web Test Runner config for every package with browser tests: real Debian Chromium, no downloads.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
+import { realApiMiddleware } from './packages/elements/test/real-server/real-api.mjs';
 
 const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromePath)) {
@@ -15,9 +16,25 @@ if (!existsSync(chromePath)) {
   process.exit(1);
 }
 
+// msw's service worker, served from the installed msw so its version always matches the library
+// the tests import (msw checks that). Read once, lazily.
+let mockServiceWorker;
+function mockServiceWorkerMiddleware(ctx, next) {
+  if (ctx.path !== '/mockServiceWorker.js') return next();
+  mockServiceWorker ??= readFileSync(
+    new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url),
+    'utf8',
+  );
+  ctx.type = 'application/javascript';
+  ctx.set('Cache-Control', 'no-store');
+  ctx.body = mockServiceWorker;
+}
+
 export default {
   files: ['packages/*/test/**/*.test.ts', '!packages/core/**', '!packages/server/**'],
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
+  // /mockServiceWorker.js for msw; /real-api/* is the real order server in process (see real-api.mjs).
+  middleware: [mockServiceWorkerMiddleware, realApiMiddleware()],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/elements/tsconfig.json' })],
   reporters: [defaultReporter(), countReporter(process.env.CHAINKIT_WTR_COUNTS)],
   concurrency: 2,
