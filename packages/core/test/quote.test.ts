@@ -369,3 +369,45 @@ describe('quote: several offers', () => {
     expect(result.subtotal).toBe(15 * 1200);
   });
 });
+
+describe('quote: the worked-examples table of docs/guide/ladder-pricing.md', () => {
+  const box = { moq: 12, step: 6 };
+  const capped = { moq: 2, step: 1, max: 500 };
+  const coat = (m: number, xl: number): QuoteLineInput[] => [
+    { skuId: 'coat-red-m', quantity: m },
+    { skuId: 'coat-red-xl', quantity: xl },
+  ];
+  it.each([
+    ['mixed batch', teeCatalog(), [red(60), blue(50)], '¥1,155.00', []],
+    ['same cart, per SKU', teeCatalog({ scope: 'sku' }), [red(60), blue(50)], '¥1,320.00', []],
+    ['below MOQ', teeCatalog({ scope: 'sku' }), [red(1)], '¥12.00', ['below_moq']],
+    ['edge 1000 + 1', teeCatalog({ scope: 'sku' }), [red(1001)], '¥9,809.80', []],
+    ['mixed edge 1000 − 1', teeCatalog(), [red(500), blue(499)], '¥10,489.50', []],
+    ['MOQ met together', teeCatalog(), [red(1), blue(1)], '¥24.00', []],
+    ['MOQ per SKU', teeCatalog({ scope: 'sku' }), [red(1), blue(5)], '¥72.00', ['below_moq']],
+    [
+      'box of 6',
+      teeCatalog({ rules: box }),
+      [red(6), blue(3)],
+      '¥108.00',
+      ['below_moq', 'not_multiple_of_step'],
+    ],
+    ['box of 6, hint', teeCatalog({ rules: box }), [red(48), blue(48)], '¥1,152.00', []],
+    ['max 500', teeCatalog({ rules: capped }), [red(300), blue(201)], '¥5,260.50', ['above_max']],
+    [
+      'max 500 per SKU',
+      teeCatalog({ rules: capped, scope: 'sku' }),
+      [red(501), blue(500)],
+      '¥10,510.50',
+      ['above_max'],
+    ],
+    ["SKU's own ladder", exampleCatalog, coat(60, 50), '¥1,205.00', []],
+    ['invalid quantity', teeCatalog(), [red(1.5), blue(10)], '¥120.00', []],
+  ] as const)('%s', (_name, catalog, lines, subtotal, offerCodes) => {
+    const result = quote(catalog, lines);
+    expect(cny(result.subtotal)).toBe(subtotal);
+    expect(result.offers.flatMap((offer) => offer.violations.map((violation) => violation.code))).toEqual(
+      offerCodes,
+    );
+  });
+});
