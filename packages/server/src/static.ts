@@ -3,8 +3,8 @@
  * docs. Kept out of `app.ts` so the app itself stays platform-neutral (it also runs in the
  * browser for the docs playground).
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 
@@ -45,6 +45,11 @@ export function createStaticSite(roots: StaticRoots): StaticSite {
       `${prefix}*`,
       serveStatic({ root: dir, rewriteRequestPath: (path) => path.slice(prefix.length - 1) }),
     );
+    // A folder without index.html gets a plain listing, so whatever exists can be browsed.
+    site.get(`${prefix}*`, (c) => {
+      const listing = listFolder(dir, c.req.path.slice(prefix.length), prefix);
+      return listing === null ? c.notFound() : c.html(listing);
+    });
   }
   site.notFound((c) => c.text('Not found', 404));
   return {
@@ -54,4 +59,37 @@ export function createStaticSite(roots: StaticRoots): StaticSite {
     },
     fetch: (request, env) => site.fetch(request, env),
   };
+}
+
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/** An HTML listing of `dir/sub`, or null when it is not a folder inside `dir`. */
+function listFolder(dir: string, sub: string, prefix: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(sub);
+  } catch {
+    return null;
+  }
+  if (decoded !== '' && !decoded.endsWith('/')) return null;
+  const folder = resolve(dir, decoded);
+  const inside = relative(dir, folder);
+  if (inside.startsWith('..') || inside.split(sep).some((part) => part.startsWith('.'))) return null;
+  let names: string[];
+  try {
+    if (!statSync(folder).isDirectory()) return null;
+    names = readdirSync(folder).filter((name) => !name.startsWith('.') && name !== 'node_modules');
+  } catch {
+    return null;
+  }
+  const items = names
+    .sort()
+    .map((name) => {
+      const isDir = statSync(join(folder, name)).isDirectory();
+      const href = encodeURIComponent(name) + (isDir ? '/' : '');
+      return `<li><a href="${href}">${escapeHtml(name)}${isDir ? '/' : ''}</a></li>`;
+    })
+    .join('');
+  const title = escapeHtml(`${prefix}${decoded}`);
+  return `<!doctype html><meta charset="utf-8"><title>${title}</title><h1>${title}</h1><ul>${decoded ? '<li><a href="../">../</a></li>' : ''}${items}</ul>`;
 }

@@ -65,7 +65,15 @@ describe('startServer', () => {
     expect(root.status).toBe(302);
     expect(root.headers.get('location')).toBe('/examples/');
 
+    // A folder without index.html is listed.
+    const listing = await fetch(`${server.url}/examples/data/`);
+    expect(listing.status).toBe(200);
+    const html = await listing.text();
+    expect(html).toContain('<a href="store.json">store.json</a>');
+    expect(html).toContain('<a href="images/">images/</a>');
+
     expect((await fetch(`${server.url}/examples/data/nope.svg`)).status).toBe(404);
+    expect((await fetch(`${server.url}/examples/data/nope/`)).status).toBe(404);
     expect((await fetch(`${server.url}/missing/x`)).status).toBe(404);
     // Percent-encoded traversal never leaves the folder.
     expect((await fetch(`${server.url}/examples/%2e%2e/package.json`)).status).toBe(404);
