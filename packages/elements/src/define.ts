@@ -8,7 +8,9 @@
  * define module, so a bundler that treats those modules as side-effect free cannot drop them.
  */
 import { defineChainMoney } from './money/define.js';
+import { defineChainOrderForm } from './order-form/define.js';
 import { defineChainStore } from './store/define.js';
 
 defineChainMoney();
+defineChainOrderForm();
 defineChainStore();

@@ -40,3 +40,5 @@ export {
   type ChainTextLocale,
 } from './internal/localization.js';
 export { ChainStore } from './store/chain-store.js';
+export { ChainOrderForm, type OrderFormLine } from './order-form/chain-order-form.js';
+export { buildMatrix, type MatrixModel, type MatrixRow, type CellPosition } from './order-form/matrix-axes.js';

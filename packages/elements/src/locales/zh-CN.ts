@@ -7,9 +7,11 @@
  */
 import type { TemplateMap } from '@lit/localize';
 // Add `import { templates as <folder> } from '../<folder>/translations/zh-CN.js';` here.
+import { templates as orderForm } from '../order-form/translations/zh-CN.js';
 import { templates as orderStatus } from '../order-status/translations/zh-CN.js';
 
 export const templates: TemplateMap = {
   // Add `...<folder>,` here.
+  ...orderForm,
   ...orderStatus,
 };

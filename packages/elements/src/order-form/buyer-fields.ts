@@ -1,0 +1,219 @@
+import type { FieldIssue, OrderRequestInput } from '@chainkit/core';
+import { msg, str } from '@lit/localize';
+
+/** The dotted request path of a buyer, ship-to or note field, as `parseWith` reports it. */
+export type FieldPath =
+  | 'buyer.name'
+  | 'buyer.phone'
+  | 'buyer.email'
+  | 'buyer.company'
+  | 'shipTo.country'
+  | 'shipTo.region'
+  | 'shipTo.city'
+  | 'shipTo.line1'
+  | 'shipTo.postalCode'
+  | 'note';
+
+/** One input of the buyer and ship-to part of the form. */
+export interface FieldDef {
+  readonly path: FieldPath;
+  readonly group: 'buyer' | 'shipTo' | 'note';
+  readonly type: 'text' | 'tel' | 'email' | 'textarea';
+  /** The `autocomplete` token, so browsers fill the field. */
+  readonly autocomplete: string;
+  readonly required: boolean;
+  readonly maxLength: number;
+  /** The label, in the current locale. */
+  label(): string;
+  /** What a valid value looks like, naming the field, in the current locale. */
+  invalid(): string;
+}
+
+/** The buyer's fields (name, phone, email?, company?). */
+export const BUYER_FIELDS: readonly FieldDef[] = [
+  {
+    path: 'buyer.name',
+    group: 'buyer',
+    type: 'text',
+    autocomplete: 'name',
+    required: true,
+    maxLength: 100,
+    label: () => msg('Name', { id: 'orderForm.field.name' }),
+    invalid: () => msg('Name must be 1–100 characters on one line', { id: 'orderForm.field.name.invalid' }),
+  },
+  {
+    path: 'buyer.phone',
+    group: 'buyer',
+    type: 'tel',
+    autocomplete: 'tel',
+    required: true,
+    maxLength: 30,
+    label: () => msg('Phone', { id: 'orderForm.field.phone' }),
+    invalid: () =>
+      msg('Phone must be 5–30 digits, spaces or + - ( ), with at least 5 digits', {
+        id: 'orderForm.field.phone.invalid',
+      }),
+  },
+  {
+    path: 'buyer.email',
+    group: 'buyer',
+    type: 'email',
+    autocomplete: 'email',
+    required: false,
+    maxLength: 254,
+    label: () => msg('Email (optional)', { id: 'orderForm.field.email' }),
+    invalid: () => msg('Email must be a valid email address', { id: 'orderForm.field.email.invalid' }),
+  },
+  {
+    path: 'buyer.company',
+    group: 'buyer',
+    type: 'text',
+    autocomplete: 'organization',
+    required: false,
+    maxLength: 200,
+    label: () => msg('Company (optional)', { id: 'orderForm.field.company' }),
+    invalid: () =>
+      msg('Company must be at most 200 characters on one line', { id: 'orderForm.field.company.invalid' }),
+  },
+];
+
+/** Where the goods go (country, region, city, line1, postal code?). */
+export const SHIP_TO_FIELDS: readonly FieldDef[] = [
+  {
+    path: 'shipTo.country',
+    group: 'shipTo',
+    type: 'text',
+    autocomplete: 'country',
+    required: true,
+    maxLength: 2,
+    label: () => msg('Country code', { id: 'orderForm.field.country' }),
+    invalid: () =>
+      msg('Country code must be two letters such as CN', { id: 'orderForm.field.country.invalid' }),
+  },
+  {
+    path: 'shipTo.region',
+    group: 'shipTo',
+    type: 'text',
+    autocomplete: 'address-level1',
+    required: false,
+    maxLength: 100,
+    label: () => msg('Province or region', { id: 'orderForm.field.region' }),
+    invalid: () =>
+      msg('Province or region must be at most 100 characters on one line', {
+        id: 'orderForm.field.region.invalid',
+      }),
+  },
+  {
+    path: 'shipTo.city',
+    group: 'shipTo',
+    type: 'text',
+    autocomplete: 'address-level2',
+    required: true,
+    maxLength: 100,
+    label: () => msg('City', { id: 'orderForm.field.city' }),
+    invalid: () => msg('City must be 1–100 characters on one line', { id: 'orderForm.field.city.invalid' }),
+  },
+  {
+    path: 'shipTo.line1',
+    group: 'shipTo',
+    type: 'text',
+    autocomplete: 'address-line1',
+    required: true,
+    maxLength: 200,
+    label: () => msg('Street address', { id: 'orderForm.field.line1' }),
+    invalid: () =>
+      msg('Street address must be 1–200 characters on one line', { id: 'orderForm.field.line1.invalid' }),
+  },
+  {
+    path: 'shipTo.postalCode',
+    group: 'shipTo',
+    type: 'text',
+    autocomplete: 'postal-code',
+    required: false,
+    maxLength: 20,
+    label: () => msg('Postal code (optional)', { id: 'orderForm.field.postalCode' }),
+    invalid: () =>
+      msg('Postal code must be at most 20 characters', { id: 'orderForm.field.postalCode.invalid' }),
+  },
+];
+
+/** The buyer's note to the merchant. */
+export const NOTE_FIELD: FieldDef = {
+  path: 'note',
+  group: 'note',
+  type: 'textarea',
+  autocomplete: 'off',
+  required: false,
+  maxLength: 1000,
+  label: () => msg('Note (optional)', { id: 'orderForm.field.note' }),
+  invalid: () => msg('Note must be at most 1,000 characters', { id: 'orderForm.field.note.invalid' }),
+};
+
+export const ALL_FIELDS: readonly FieldDef[] = [...BUYER_FIELDS, ...SHIP_TO_FIELDS, NOTE_FIELD];
+
+const byPath = new Map<string, FieldDef>(ALL_FIELDS.map((field) => [field.path, field]));
+
+/** The field a request path belongs to (`buyer.phone` → phone), if any. */
+export function fieldFor(path: string): FieldDef | undefined {
+  return byPath.get(path);
+}
+
+/** The values typed into the fields, by path. Kept in memory only, never stored. */
+export type FieldValues = Partial<Record<FieldPath, string>>;
+
+/**
+ * The order request for `values`, `lines` and `expectedTotal`: the shape `OrderRequestSchema`
+ * checks (it trims and drops empty optional fields itself). The country code is upper-cased,
+ * since buyers type `cn`.
+ */
+export function orderInput(
+  values: FieldValues,
+  lines: readonly { skuId: string; quantity: number }[],
+  expectedTotal: number,
+): OrderRequestInput {
+  const note = values.note?.trim();
+  return {
+    buyer: {
+      name: values['buyer.name'] ?? '',
+      phone: values['buyer.phone'] ?? '',
+      email: values['buyer.email'] ?? '',
+      company: values['buyer.company'] ?? '',
+    },
+    shipTo: {
+      country: (values['shipTo.country'] ?? '').trim().toUpperCase(),
+      region: values['shipTo.region'] ?? '',
+      city: values['shipTo.city'] ?? '',
+      line1: values['shipTo.line1'] ?? '',
+      postalCode: values['shipTo.postalCode'] ?? '',
+    },
+    lines: lines.map(({ skuId, quantity }) => ({ skuId, quantity })),
+    expectedTotal,
+    ...(note ? { note } : {}),
+  };
+}
+
+/**
+ * One message per field from `issues` (`parseWith`'s or the server's `invalid_request` details):
+ * "<Field> is required" for an empty required field, else the field's own "<Field> must be …".
+ * Issues of paths that are not fields (the lines, the whole request) are returned under their
+ * own path with the issue's message.
+ */
+export function fieldMessages(issues: readonly FieldIssue[], values: FieldValues): Map<string, string> {
+  const messages = new Map<string, string>();
+  for (const issue of issues) {
+    const field = fieldFor(issue.path);
+    if (messages.has(issue.path)) continue;
+    if (!field) {
+      messages.set(issue.path, issue.message);
+      continue;
+    }
+    const empty = (values[field.path] ?? '').trim() === '';
+    messages.set(
+      field.path,
+      empty && field.required
+        ? msg(str`${field.label()} is required`, { id: 'orderForm.field.required' })
+        : field.invalid(),
+    );
+  }
+  return messages;
+}

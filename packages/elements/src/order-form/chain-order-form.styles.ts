@@ -1,0 +1,287 @@
+import { css } from 'lit';
+import { tokens } from '../internal/theme.js';
+
+export default css`
+  :host {
+    display: block;
+    color: ${tokens.colorText};
+    background: ${tokens.colorSurface};
+    font-family: ${tokens.fontFamily};
+    font-size: ${tokens.fontSize};
+    line-height: 1.5;
+  }
+
+  [part~='base'] {
+    display: grid;
+    gap: ${tokens.space4};
+  }
+
+  h2,
+  h3 {
+    margin: 0;
+    line-height: 1.3;
+  }
+
+  h2 {
+    font-size: 1.25em;
+  }
+
+  h3 {
+    font-size: 1.05em;
+  }
+
+  .skeleton {
+    /* Reserves roughly the space of a small matrix, so nothing jumps when it arrives. */
+    min-height: 12rem;
+    border-radius: ${tokens.radius};
+    background: color-mix(in srgb, ${tokens.colorBorder} 35%, transparent);
+  }
+
+  [part~='matrix'] {
+    overflow: auto;
+    max-width: 100%;
+    max-height: var(--chain-order-form-matrix-height, 28rem);
+    border: 1px solid ${tokens.colorBorder};
+    border-radius: ${tokens.radius};
+  }
+
+  table {
+    border-collapse: separate;
+    border-spacing: 0;
+    min-width: 100%;
+  }
+
+  caption {
+    caption-side: top;
+    text-align: start;
+    padding: ${tokens.space2};
+    font-size: 0.875em;
+  }
+
+  th,
+  td {
+    padding: ${tokens.space1} ${tokens.space2};
+    border-bottom: 1px solid ${tokens.colorBorder};
+    text-align: start;
+    vertical-align: top;
+    white-space: nowrap;
+  }
+
+  thead th {
+    position: sticky;
+    top: 0;
+    z-index: 2;
+    background: ${tokens.colorSurface};
+  }
+
+  tbody th {
+    position: sticky;
+    inset-inline-start: 0;
+    z-index: 1;
+    background: ${tokens.colorSurface};
+    font-weight: 600;
+  }
+
+  .unavailable {
+    display: inline-block;
+    min-width: 4.5rem;
+    text-align: center;
+  }
+
+  [part~='cell'] {
+    box-sizing: border-box;
+    width: 4.5rem;
+    min-height: 2rem;
+    padding: ${tokens.space1};
+    font: inherit;
+    color: inherit;
+    background: ${tokens.colorSurface};
+    border: 1px solid ${tokens.colorBorder};
+    border-radius: ${tokens.radius};
+    text-align: end;
+  }
+
+  [part~='cell'][aria-invalid='true'] {
+    border: 2px solid ${tokens.colorDanger};
+  }
+
+  .cell-error {
+    display: block;
+    max-width: 7rem;
+    white-space: normal;
+    font-size: 0.75em;
+    color: ${tokens.colorDanger};
+  }
+
+  [part~='summary'] {
+    display: grid;
+    gap: ${tokens.space1};
+  }
+
+  [part~='summary'] dl {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${tokens.space2} ${tokens.space4};
+    margin: 0;
+  }
+
+  [part~='summary'] dt {
+    font-size: 0.875em;
+  }
+
+  [part~='summary'] dd {
+    margin: 0;
+    font-weight: 600;
+  }
+
+  [part~='total'] {
+    font-size: 1.25em;
+    color: ${tokens.colorPrimary};
+  }
+
+  [part~='ladder'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${tokens.space2};
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    font-size: 0.875em;
+  }
+
+  [part~='ladder'] li {
+    padding: 0 ${tokens.space2};
+    border: 1px solid ${tokens.colorBorder};
+    border-radius: ${tokens.radius};
+  }
+
+  [part~='ladder'] li[aria-current='true'] {
+    border: 2px solid ${tokens.colorPrimary};
+    font-weight: 600;
+  }
+
+  .error,
+  [part~='offer-errors'] {
+    color: ${tokens.colorDanger};
+  }
+
+  [part~='offer-errors'] ul {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+  }
+
+  fieldset {
+    display: grid;
+    gap: ${tokens.space2};
+    grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+    margin: 0;
+    padding: ${tokens.space3};
+    border: 1px solid ${tokens.colorBorder};
+    border-radius: ${tokens.radius};
+  }
+
+  legend {
+    font-weight: 600;
+    padding: 0 ${tokens.space1};
+  }
+
+  .field {
+    display: grid;
+    gap: ${tokens.space1};
+    align-content: start;
+  }
+
+  .field.wide {
+    grid-column: 1 / -1;
+  }
+
+  [part~='field-input'] {
+    font: inherit;
+    color: inherit;
+    background: ${tokens.colorSurface};
+    min-height: 2.25rem;
+    padding: ${tokens.space1} ${tokens.space2};
+    border: 1px solid ${tokens.colorBorder};
+    border-radius: ${tokens.radius};
+  }
+
+  [part~='field-input'][aria-invalid='true'] {
+    border: 2px solid ${tokens.colorDanger};
+  }
+
+  .field-error {
+    font-size: 0.875em;
+    color: ${tokens.colorDanger};
+  }
+
+  [part~='routing'] ul,
+  [part~='confirmation'] ul {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+  }
+
+  button {
+    font: inherit;
+    min-width: 24px;
+    min-height: 2.5rem;
+    padding: ${tokens.space2} ${tokens.space4};
+    border-radius: ${tokens.radius};
+    border: 1px solid ${tokens.colorBorder};
+    background: ${tokens.colorSurface};
+    color: inherit;
+    cursor: pointer;
+  }
+
+  [part~='submit'],
+  [part~='confirm-button'] {
+    border-color: ${tokens.colorPrimary};
+    background: ${tokens.colorPrimary};
+    color: ${tokens.colorSurface};
+    font-weight: 600;
+  }
+
+  button:disabled {
+    cursor: progress;
+    opacity: 0.7;
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${tokens.space2};
+    align-items: center;
+  }
+
+  [part~='price-changed'],
+  [part~='confirmation'] {
+    display: grid;
+    gap: ${tokens.space2};
+    padding: ${tokens.space3};
+    border: 2px solid ${tokens.colorPrimary};
+    border-radius: ${tokens.radius};
+  }
+
+  [part~='confirmation'] {
+    border-color: ${tokens.colorSuccess};
+  }
+
+  [tabindex='-1']:focus {
+    outline: none;
+  }
+
+  [tabindex='-1']:focus-visible {
+    outline: ${tokens.focusRingWidth} solid ${tokens.focusRingColor};
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+`;

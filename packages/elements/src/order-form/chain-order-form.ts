@@ -1,0 +1,1025 @@
+import {
+  localize,
+  OrderRequestSchema,
+  parseWith,
+  type Catalog,
+  type Factory,
+  type FieldIssue,
+  type Offer,
+  type OrderRequest,
+  type OrderResponse,
+  type Quote,
+} from '@chainkit/core';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
+import { StoreController } from '../internal/api-controller.js';
+import { isChainApiError } from '../internal/api-error.js';
+import { ChainElement, hostStyles } from '../internal/chain-element.js';
+import { focusRing } from '../internal/theme.js';
+import { fieldFor, fieldMessages, orderInput, type FieldPath, type FieldValues } from './buyer-fields.js';
+import styles from './chain-order-form.styles.js';
+import { clearDraft, loadDraft, saveDraft } from './draft-storage.js';
+import { fieldId, renderFields } from './fields-view.js';
+import { formats, type Formats } from './format.js';
+import { caretEdges, moveFor, type GridShape } from './keyboard-grid.js';
+import { buildMatrix, type CellPosition, type MatrixModel } from './matrix-axes.js';
+import { renderConfirmation } from './order-confirmation.js';
+import { offerCatalog, priceLines, type PricedLines } from './order-pricing.js';
+import { renderSummary } from './order-summary.js';
+import { renderOtherItems, skuLabel, type OtherLine } from './other-items.js';
+import { linesOf, parseQuantity, type FormLine } from './quantity-input.js';
+import { previewRouting, type RoutingPreview } from './routing-preview.js';
+import { renderPreview } from './routing-view.js';
+import { cellId, clearPaint, matrixTexts, paintCell, renderMatrix } from './sku-matrix.js';
+import { violationText } from './violation-text.js';
+
+declare module '../internal/events.js' {
+  interface ChainEventMap {
+    /** `<chain-order-form>` placed an order; `order` is the server's response. */
+    'chain-order-placed': { order: OrderResponse };
+  }
+}
+
+/** A line handed to the form (e.g. by `<chain-cart>`'s checkout). */
+export interface OrderFormLine {
+  /** The offer of the SKU; absent means the form's own offer. */
+  readonly offerId?: string;
+  readonly skuId: string;
+  readonly quantity: number;
+}
+
+type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+type Phase = 'editing' | 'submitting' | 'price-changed' | 'placed';
+
+const DEFAULT_CURRENCY = 'CNY';
+const DRAFT_DELAY_MS = 300;
+const PREVIEW_DELAY_MS = 200;
+
+/**
+ * @summary Order form for one wholesale offer: a SKU matrix (e.g. colour × size) with live
+ * ladder pricing, buyer and ship-to fields, a routing preview and a safe submit.
+ *
+ * @description
+ * Give it an offer id (`offer="coat"`, loaded through the API client of the enclosing
+ * `<chain-store>` or of its own `api`/`key`) or the offer itself (`offerData`, no network).
+ *
+ * **Matrix.** Rows and columns come from the SKUs' attributes: with two attributes the rows are
+ * the first's values and the columns the second's; with more, rows are the combinations of all
+ * but the last; with one attribute it is a list. Each cell is a quantity input labelled by its
+ * row and column headers. Keys: ↑ ↓ move up/down, ← → move left/right once the caret is at the
+ * edge of the text, Enter/Shift+Enter move down/up, Home/End go to the first/last cell of the
+ * row, Ctrl+Home/Ctrl+End to the first/last cell of the matrix. The matrix is one tab stop (Tab
+ * leaves it); the cell last used keeps the tab stop.
+ *
+ * **Pricing.** Totals, the tier and the "add N more" nudge update as the buyer types, priced by
+ * `quote()` from `@chainkit/core` (the server's own pricing code; mixed batches count every SKU of
+ * the offer towards the tier). Breaking the batch step (or a SKU's own MOQ/max) is shown at the
+ * cell; the offer's MOQ/max at the totals, in words.
+ *
+ * **Ordering.** Buyer (name, phone, optional email and company) and ship-to (country code, region,
+ * city, street address, optional postal code) are checked with core `OrderRequestSchema`; errors
+ * show at their field. The routing preview says which factories would make the order and when it
+ * would ship. Submitting sends one `Idempotency-Key` per attempt (the client retries network
+ * failures with the same key; a manual retry of an unchanged order after a network failure also
+ * keeps it, so an order that did reach the server is never placed twice); a second submit while
+ * one is in flight is ignored. When the server's price differs (409 `price_changed`) the form
+ * shows the new total and places the order only when the buyer confirms it (with a new key). On
+ * success it shows the order number and each factory's sub-order, moves the focus there and
+ * fires `chain-order-placed`.
+ *
+ * **Draft.** The quantities (never the buyer's details) are kept in `localStorage` under
+ * `chainkit:order-draft:<offer id>` and restored on the next visit; placing the order clears them.
+ *
+ * **In a merchant's `<form>`.** The element is form-associated. Inside a `<form>` it shows the
+ * matrix and totals only — no buyer fields, no submit button, no order is placed by it: the page's
+ * form submits, with the field named by the element's `name` attribute holding the lines as JSON
+ * (`[{"skuId":"coat-red-m","quantity":60}]`). Its validity reflects the quantities: a violation
+ * is a `customError` (the form will not submit, and `reportValidity()` points at the first bad
+ * cell); with `required`, an empty matrix is `valueMissing`. Form reset clears the quantities.
+ *
+ * **Lines from elsewhere.** Setting `lines` replaces the quantities (e.g. the cart's checkout);
+ * lines of other offers are loaded, priced and ordered together with this offer's, listed under
+ * "Also in this order".
+ *
+ * Events: the host fires `input` as cells are typed in (they bubble out of the shadow root) and
+ * `change` when a cell is committed; `value` then holds the lines as JSON.
+ *
+ * @fires chain-order-placed - The order was placed. `detail.order` is the server's `OrderResponse`
+ * (its `accessToken` lets `<chain-order-status>` show it later).
+ * @fires input - A quantity cell changed (native, from the cell).
+ * @fires change - A quantity cell was committed.
+ *
+ * @csspart base - The element's content.
+ * @csspart title - The offer's title.
+ * @csspart status - The loading message.
+ * @csspart error - The load error message.
+ * @csspart matrix - The scrolling box around the matrix.
+ * @csspart matrix-table - The matrix table.
+ * @csspart cell - A quantity input.
+ * @csspart cell-error - The violation text under a cell.
+ * @csspart summary - Tiers and totals.
+ * @csspart mixed-batch - The note explaining mixed batches.
+ * @csspart ladder - The list of price tiers (the current one has `aria-current="true"`).
+ * @csspart totals - Quantity, unit price, total and savings (a live region).
+ * @csspart quantity - The total quantity.
+ * @csspart unit-price - The unit price.
+ * @csspart total - The offer's total.
+ * @csspart savings - What the tier saves.
+ * @csspart nudge - "Add N more to pay …".
+ * @csspart offer-errors - The offer's violations (MOQ, max).
+ * @csspart other-items - Lines of other offers in the same order.
+ * @csspart grand-total - The order's total over all offers.
+ * @csspart form - The buyer and ship-to form.
+ * @csspart buyer - The buyer fieldset.
+ * @csspart ship-to - The ship-to fieldset.
+ * @csspart field-input - A buyer, ship-to or note input.
+ * @csspart field-error - A field's error text.
+ * @csspart routing - The routing preview.
+ * @csspart form-error - The form's error message (a live region).
+ * @csspart submit - The place-order button.
+ * @csspart price-changed - The "price has changed" confirmation.
+ * @csspart new-total - The server's new total.
+ * @csspart confirm-button - Confirms the new total and places the order.
+ * @csspart cancel-button - Goes back to the order without placing it.
+ * @csspart confirmation - The "order placed" view.
+ * @csspart order-number - The order's number.
+ * @csspart order-total - The order's total.
+ * @csspart factory-orders - The list of factory sub-orders.
+ * @csspart factory-order - One factory's sub-order.
+ * @csspart another-button - Starts a new order.
+ *
+ * @cssprop --chain-order-form-matrix-height - Largest height of the matrix before it scrolls. Default `28rem`.
+ * @cssprop --chain-color-primary - Accent (total, current tier, buttons).
+ * @cssprop --chain-color-text - Text colour.
+ * @cssprop --chain-color-surface - Background.
+ * @cssprop --chain-color-border - Borders.
+ * @cssprop --chain-color-danger - Violations and errors.
+ * @cssprop --chain-color-success - The confirmation's border.
+ * @cssprop --chain-radius - Corner radius.
+ * @cssprop --chain-font-family - Font.
+ * @cssprop --chain-font-size - Base font size.
+ * @cssprop --chain-space-1 - Spacing, smallest.
+ * @cssprop --chain-space-4 - Spacing, largest.
+ */
+export class ChainOrderForm extends ChainElement {
+  static formAssociated = true;
+
+  static override styles = [hostStyles, focusRing, styles];
+
+  static override properties = {
+    offer: { type: String },
+    offerData: { attribute: false },
+    factories: { attribute: false },
+    api: { type: String },
+    key: { type: String },
+    locale: { type: String },
+    currency: { type: String },
+    required: { type: Boolean, reflect: true },
+    disabled: { type: Boolean, reflect: true },
+  };
+
+  /** The id of the offer to load through the API client. */
+  declare offer: string | undefined;
+  /** The offer itself; when set, nothing is loaded and `offer` is ignored. */
+  declare offerData: Offer | undefined;
+  /** The store's factories for the routing preview; default: `client.listFactories()`. */
+  declare factories: readonly Factory[] | undefined;
+  /** Base URL of the order server, when the form is not inside a `<chain-store>`. */
+  declare api: string | undefined;
+  /** Publishable key (`pk_…`), with `api`. */
+  declare key: string | undefined;
+  /** BCP 47 locale; default the store's, else the page's. */
+  declare locale: string | undefined;
+  /** ISO 4217 currency of the catalog's prices; default the store's, else `CNY`. */
+  declare currency: string | undefined;
+  /** In a `<form>`: an empty matrix makes the form invalid (`valueMissing`). */
+  declare required: boolean;
+  /** Disables every input. */
+  declare disabled: boolean;
+
+  /** API client, locale and currency from the store or the element's own attributes. */
+  readonly store: StoreController;
+  readonly #internals: ElementInternals;
+
+  #load: LoadState = 'idle';
+  #loadError = '';
+  #loadAbort: AbortController | undefined;
+  #main: Offer | undefined;
+  #extras = new Map<string, Offer>();
+  #storeFactories: readonly Factory[] = [];
+  #model: MatrixModel | undefined;
+  #grid: GridShape | undefined;
+  #skuOrder: readonly string[] = [];
+  #catalog: Catalog | undefined;
+
+  #cellText = new Map<string, string>();
+  #quantities = new Map<string, number>();
+  #otherLines: OtherLine[] = [];
+  #pendingLines: readonly OrderFormLine[] | undefined;
+  #priced: PricedLines | undefined;
+  #active: CellPosition = { row: 0, col: 0 };
+  #matrixEpoch = 0;
+  #paintPending = false;
+  #formDisabled = false;
+
+  #values: FieldValues = { 'shipTo.country': 'CN' };
+  #fieldErrors = new Map<string, string>();
+  #formError = '';
+
+  #phase: Phase = 'editing';
+  #inFlight = false;
+  #attemptKey: string | undefined;
+  #attemptBody: string | undefined;
+  #priceChange: { previous: number; total: number; order: OrderRequest } | undefined;
+  #placed: OrderResponse | undefined;
+  #focusAfterUpdate: string | undefined;
+
+  #preview: RoutingPreview | undefined;
+  #previewTimer: ReturnType<typeof setTimeout> | undefined;
+  #draftTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #onPageHide = (): void => this.#flushDraft();
+
+  constructor() {
+    super();
+    this.required = false;
+    this.disabled = false;
+    this.#internals = this.attachInternals();
+    updateWhenLocaleChanges(this);
+    this.store = new StoreController(this);
+  }
+
+  /** The lines the form would order: this offer's non-empty cells, then other offers' lines. */
+  get lines(): OrderFormLine[] {
+    const main = this.#main;
+    const own = main ? linesOf(this.#quantities, this.#skuOrder).filter(isOrderable) : [];
+    return [
+      ...own.map((line) => ({ offerId: main?.id ?? '', skuId: line.skuId, quantity: line.quantity })),
+      ...this.#otherLines.map((line) => ({ ...line })),
+    ];
+  }
+
+  /**
+   * Replaces the quantities with `lines`. Lines of this offer fill its cells; lines of other
+   * offers are ordered along (see the class description). With no offer set yet, the first
+   * line's offer becomes the form's offer.
+   */
+  set lines(lines: readonly OrderFormLine[]) {
+    const usable = (Array.isArray(lines) ? lines : []).filter(
+      (line): line is OrderFormLine =>
+        typeof line?.skuId === 'string' && typeof line.quantity === 'number' && isOrderable(line),
+    );
+    if (!this.#main && !this.offerData && !this.offer) {
+      const first = usable.find((line) => typeof line.offerId === 'string');
+      if (first?.offerId) this.offer = first.offerId;
+    }
+    if (this.#main && this.#model) {
+      this.#applyLines(usable);
+      this.#afterQuantitiesChanged();
+      this.#repaintMatrix();
+    } else {
+      this.#pendingLines = usable;
+    }
+  }
+
+  /** The lines as JSON, the value the form submits. */
+  get value(): string {
+    return JSON.stringify(this.lines.map(({ skuId, quantity }) => ({ skuId, quantity })));
+  }
+
+  /** The `<form>` the element belongs to, if any. */
+  get form(): HTMLFormElement | null {
+    return this.#internals.form;
+  }
+
+  /** The element's validity in its form. */
+  get validity(): ValidityState {
+    return this.#internals.validity;
+  }
+
+  /** The validation message (the first problem). */
+  get validationMessage(): string {
+    return this.#internals.validationMessage;
+  }
+
+  checkValidity(): boolean {
+    return this.#internals.checkValidity();
+  }
+
+  reportValidity(): boolean {
+    return this.#internals.reportValidity();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    globalThis.addEventListener('pagehide', this.#onPageHide);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    globalThis.removeEventListener('pagehide', this.#onPageHide);
+    this.#flushDraft();
+    clearTimeout(this.#previewTimer);
+    this.#loadAbort?.abort();
+  }
+
+  /** @internal */
+  formAssociatedCallback(): void {
+    this.requestUpdate();
+  }
+
+  /** @internal */
+  formResetCallback(): void {
+    this.#applyLines([]);
+    this.#afterQuantitiesChanged();
+    this.#repaintMatrix();
+  }
+
+  /** @internal */
+  formStateRestoreCallback(state: unknown): void {
+    if (typeof state !== 'string') return;
+    try {
+      this.lines = JSON.parse(state) as OrderFormLine[];
+    } catch {
+      // A state we did not write: ignore it.
+    }
+  }
+
+  /** @internal */
+  formDisabledCallback(disabled: boolean): void {
+    this.#formDisabled = disabled;
+    this.#repaintMatrix();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const clientChanged = this.store.clientChanged;
+    if (changed.has('offerData') && this.offerData) {
+      this.#loadAbort?.abort();
+      this.#setMain(this.offerData);
+    } else if ((changed.has('offer') || changed.has('offerData') || clientChanged) && !this.offerData) {
+      void this.#fetchOffer();
+    }
+    if (changed.has('factories') || clientChanged) void this.#fetchFactories();
+    if (this.#catalog && this.#catalog.currency !== this.#currency()) this.#rebuildCatalog();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.#paintPending) {
+      this.#paintPending = false;
+      this.#paintAll();
+    }
+    const focus = this.#focusAfterUpdate;
+    if (focus !== undefined) {
+      this.#focusAfterUpdate = undefined;
+      const target = this.renderRoot.querySelector<HTMLElement>(`#${focus}`);
+      target?.focus();
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const f = formats(this.store.locale, this.#currency());
+    const main = this.#main;
+    if (this.#load === 'loading' || (this.#load === 'idle' && this.offer)) {
+      return html`<div part="base" aria-busy="true">
+        <p part="status" role="status">${msg('Loading the offer…', { id: 'orderForm.loading' })}</p>
+        <div class="skeleton" aria-hidden="true"></div>
+      </div>`;
+    }
+    if (this.#load === 'error') {
+      return html`<div part="base">
+        <p part="error" role="alert" class="error">${this.#loadError}</p>
+        <div class="actions">
+          <button type="button" @click=${() => void this.#fetchOffer()}>
+            ${msg('Try again', { id: 'orderForm.retry' })}
+          </button>
+        </div>
+      </div>`;
+    }
+    if (!main || !this.#model || !this.#priced) {
+      return html`<div part="base">
+        <p part="status">${msg('No offer to order.', { id: 'orderForm.noOffer' })}</p>
+      </div>`;
+    }
+    const title = html`<h2 part="title" id="title">${localize(main.title, f.locale)}</h2>`;
+    if (this.#phase === 'placed' && this.#placed) {
+      return html`<div part="base">
+        ${title}
+        ${renderConfirmation(
+          this.#placed,
+          { factory: (id) => this.#factoryName(id), sku: (id) => this.#skuName(id, f) },
+          f,
+          () => this.#startOver(),
+        )}
+      </div>`;
+    }
+    const model = this.#model;
+    const texts = matrixTexts(model);
+    const disabled = this.#isDisabled();
+    return html`<div part="base">
+      ${title}
+      <div
+        part="matrix"
+        @input=${this.#onCellInput}
+        @change=${this.#onCellChange}
+        @keydown=${this.#onCellKeydown}
+        @focusin=${this.#onCellFocus}
+      >
+        ${guard([model, this.#matrixEpoch, texts.caption, disabled], () =>
+          renderMatrix({ model, texts, cellText: this.#cellText, active: this.#active, disabled }),
+        )}
+      </div>
+      ${renderSummary(main, this.#priced, f)}
+      ${renderOtherItems(this.#otherLines, this.#extras, this.#priced.quote, f)}
+      ${this.form ? nothing : this.#renderOrdering(f)}
+    </div>`;
+  }
+
+  #renderOrdering(f: Formats): TemplateResult {
+    const total = this.#priced?.quote.subtotal ?? 0;
+    const busy = this.#inFlight;
+    return html`<form
+      part="form"
+      novalidate
+      aria-labelledby="order-title"
+      @submit=${this.#onSubmit}
+      @input=${this.#onFieldInput}
+      @change=${this.#onFieldChange}
+    >
+      <h3 id="order-title">${msg('Your details', { id: 'orderForm.details' })}</h3>
+      ${renderFields(this.#values, this.#fieldErrors)} ${renderPreview(this.#preview, f)}
+      <p part="form-error" class="error" role="alert">${this.#formError}</p>
+      ${
+        this.#phase === 'price-changed' && this.#priceChange
+          ? html`<section part="price-changed" aria-labelledby="price-changed-title">
+              <h3 id="price-changed-title" tabindex="-1">
+                ${msg('The price has changed', { id: 'orderForm.priceChanged.title' })}
+              </h3>
+              <p>
+                ${msg(
+                  str`The store's total for this order is now ${f.money(this.#priceChange.total)} (you saw ${f.money(this.#priceChange.previous)}). Nothing has been ordered yet.`,
+                  { id: 'orderForm.priceChanged.body' },
+                )}
+              </p>
+              <p>
+                ${msg('New total', { id: 'orderForm.priceChanged.newTotal' })}:
+                <strong part="new-total">${f.money(this.#priceChange.total)}</strong>
+              </p>
+              <div class="actions">
+                <button type="button" part="confirm-button" @click=${this.#onConfirmPrice}>
+                  ${msg(str`Place order at ${f.money(this.#priceChange.total)}`, { id: 'orderForm.priceChanged.confirm' })}
+                </button>
+                <button type="button" part="cancel-button" @click=${this.#onCancelPrice}>
+                  ${msg('Back to the order', { id: 'orderForm.priceChanged.cancel' })}
+                </button>
+              </div>
+            </section>`
+          : html`<div class="actions">
+              <button type="submit" part="submit" id="submit" ?disabled=${busy || this.#isDisabled()}>
+                ${
+                  busy
+                    ? msg('Placing order…', { id: 'orderForm.submitting' })
+                    : msg(str`Place order · ${f.money(total)}`, { id: 'orderForm.submit' })
+                }
+              </button>
+              <span role="status"
+                >${busy ? msg('Placing your order…', { id: 'orderForm.submittingStatus' }) : ''}</span
+              >
+            </div>`
+      }
+    </form>`;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Loading
+
+  #currency(): string {
+    return this.store.currency ?? DEFAULT_CURRENCY;
+  }
+
+  async #fetchOffer(): Promise<void> {
+    this.#loadAbort?.abort();
+    const id = this.offer?.trim();
+    const client = this.store.client;
+    if (!id) {
+      this.#load = 'idle';
+      return;
+    }
+    if (!client) {
+      this.#load = 'error';
+      this.#loadError = msg(
+        'This order form has no store to talk to (set api and key, or put it in a <chain-store>).',
+        {
+          id: 'orderForm.notConfigured',
+        },
+      );
+      this.requestUpdate();
+      return;
+    }
+    const abort = new AbortController();
+    this.#loadAbort = abort;
+    this.#load = 'loading';
+    this.requestUpdate();
+    try {
+      const offer = await client.getOffer(id, { signal: abort.signal });
+      if (abort.signal.aborted) return;
+      this.#setMain(offer);
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      this.#load = 'error';
+      this.#loadError = isChainApiError(error, 'not_found')
+        ? msg('This offer is not sold any more.', { id: 'orderForm.loadNotFound' })
+        : msg('The offer could not be loaded. Check your connection and try again.', {
+            id: 'orderForm.loadFailed',
+          });
+    }
+    this.requestUpdate();
+  }
+
+  async #fetchFactories(): Promise<void> {
+    if (this.factories) {
+      this.#storeFactories = this.factories;
+      this.#rebuildCatalog();
+      return;
+    }
+    const client = this.store.client;
+    if (!client) return;
+    try {
+      const factories = await client.listFactories();
+      if (this.factories) return;
+      this.#storeFactories = factories;
+      this.#rebuildCatalog();
+      this.requestUpdate();
+    } catch {
+      // No routing preview without factories; ordering still works.
+    }
+  }
+
+  #setMain(offer: Offer): void {
+    if (this.#main && this.#main.id !== offer.id) this.#flushDraft();
+    const sameOffer = this.#main?.id === offer.id;
+    this.#main = offer;
+    this.#model = buildMatrix(offer.skus);
+    this.#skuOrder = offer.skus.map((sku) => sku.id);
+    const model = this.#model;
+    this.#grid = {
+      rows: model.rows.length,
+      cols: model.width,
+      has: (row, col) => (model.cells[row]?.[col] ?? null) !== null,
+    };
+    this.#active = model.positions.values().next().value ?? { row: 0, col: 0 };
+    this.#load = 'ready';
+    const pending = this.#pendingLines;
+    this.#pendingLines = undefined;
+    if (pending) this.#applyLines(pending);
+    else if (!sameOffer) this.#restoreDraft(offer.id);
+    this.#rebuildCatalog();
+    this.#repaintMatrix();
+  }
+
+  #restoreDraft(offerId: string): void {
+    this.#cellText.clear();
+    this.#quantities.clear();
+    this.#otherLines = [];
+    for (const [skuId, quantity] of loadDraft(offerId)) {
+      if (!this.#model?.positions.has(skuId)) continue;
+      this.#quantities.set(skuId, quantity);
+      this.#cellText.set(skuId, String(quantity));
+    }
+  }
+
+  #applyLines(lines: readonly OrderFormLine[]): void {
+    const main = this.#main;
+    const model = this.#model;
+    this.#cellText.clear();
+    this.#quantities.clear();
+    const others: OtherLine[] = [];
+    for (const line of lines) {
+      const own = main !== undefined && (line.offerId === undefined || line.offerId === main.id);
+      if (own && model?.positions.has(line.skuId)) {
+        const quantity = (this.#quantities.get(line.skuId) ?? 0) + line.quantity;
+        this.#quantities.set(line.skuId, quantity);
+        this.#cellText.set(line.skuId, String(quantity));
+      } else if (line.offerId !== undefined && line.offerId !== main?.id) {
+        others.push({ offerId: line.offerId, skuId: line.skuId, quantity: line.quantity });
+      }
+    }
+    this.#otherLines = others;
+    void this.#fetchExtras();
+  }
+
+  async #fetchExtras(): Promise<void> {
+    const client = this.store.client;
+    const missing = [...new Set(this.#otherLines.map((line) => line.offerId))].filter(
+      (id) => !this.#extras.has(id),
+    );
+    if (!client || missing.length === 0) return;
+    const loaded = await Promise.allSettled(missing.map((id) => client.getOffer(id)));
+    for (const result of loaded)
+      if (result.status === 'fulfilled') this.#extras.set(result.value.id, result.value);
+    this.#rebuildCatalog();
+    this.requestUpdate();
+  }
+
+  #rebuildCatalog(): void {
+    const main = this.#main;
+    if (!main) return;
+    const extras = [...this.#extras.values()].filter((offer) => offer.id !== main.id);
+    this.#catalog = offerCatalog([main, ...extras], this.#currency(), this.#storeFactories);
+    this.#reprice();
+    this.#schedulePreview(0);
+    this.requestUpdate();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Quantities (the keystroke path: reprice, paint one cell, re-render the totals only)
+
+  #allLines(): FormLine[] {
+    return [...linesOf(this.#quantities, this.#skuOrder), ...this.#otherLines];
+  }
+
+  #reprice(): void {
+    const catalog = this.#catalog;
+    const main = this.#main;
+    if (!catalog || !main) return;
+    this.#priced = priceLines(catalog, this.#allLines(), main.id);
+    this.#syncForm();
+  }
+
+  #onCellInput = (event: Event): void => {
+    const input = event.target;
+    if (!(input instanceof HTMLInputElement) || input.dataset['sku'] === undefined) return;
+    const skuId = input.dataset['sku'];
+    this.#cellText.set(skuId, input.value);
+    this.#quantities.set(skuId, parseQuantity(input.value));
+    this.#reprice();
+    const position = this.#model?.positions.get(skuId);
+    if (position) paintCell(input, position, this.#cellMessage(skuId));
+    this.#afterQuantitiesChanged();
+  };
+
+  #onCellChange = (event: Event): void => {
+    if (!(event.target instanceof HTMLInputElement)) return;
+    // The inner input's `change` does not leave the shadow root: fire one on the host.
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+  };
+
+  #afterQuantitiesChanged(): void {
+    if (this.#phase === 'price-changed') {
+      this.#phase = 'editing';
+      this.#priceChange = undefined;
+    }
+    if (this.#formError) this.#formError = '';
+    this.#scheduleDraft();
+    this.#schedulePreview(PREVIEW_DELAY_MS);
+    this.requestUpdate();
+  }
+
+  #cellMessage(skuId: string): string {
+    const violations = this.#priced?.byCell.get(skuId);
+    if (!violations || violations.length === 0) return '';
+    const count = formats(this.store.locale, this.#currency()).count;
+    return violations.map((violation) => violationText(violation, count, true)).join(' ');
+  }
+
+  /** Re-renders the matrix (new layout, new quantities, locale) and repaints every cell after. */
+  #repaintMatrix(): void {
+    this.#matrixEpoch += 1;
+    this.#paintPending = true;
+    this.#reprice();
+    this.requestUpdate();
+  }
+
+  #paintAll(): void {
+    const model = this.#model;
+    const priced = this.#priced;
+    if (!model || !priced) return;
+    clearPaint(this.renderRoot);
+    for (const skuId of priced.byCell.keys()) {
+      const position = model.positions.get(skuId);
+      if (!position) continue;
+      const input = this.renderRoot.querySelector<HTMLInputElement>(`#${cellId(position)}`);
+      if (input) paintCell(input, position, this.#cellMessage(skuId));
+    }
+    this.#syncForm();
+  }
+
+  #onCellKeydown = (event: KeyboardEvent): void => {
+    const input = event.target;
+    const grid = this.#grid;
+    if (!(input instanceof HTMLInputElement) || input.dataset['sku'] === undefined || !grid) return;
+    if (event.isComposing) return;
+    const from = { row: Number(input.dataset['row']), col: Number(input.dataset['col']) };
+    const to = moveFor({ ...pickKeys(event), ...caretEdges(input) }, from, grid);
+    if (to === null) return;
+    event.preventDefault();
+    if (to.row === from.row && to.col === from.col) return;
+    const target = this.renderRoot.querySelector<HTMLInputElement>(`#${cellId(to)}`);
+    if (!target) return;
+    target.focus();
+    target.select();
+  };
+
+  #onCellFocus = (event: FocusEvent): void => {
+    const input = event.target;
+    if (!(input instanceof HTMLInputElement) || input.dataset['sku'] === undefined) return;
+    const to = { row: Number(input.dataset['row']), col: Number(input.dataset['col']) };
+    if (to.row === this.#active.row && to.col === this.#active.col) return;
+    // Roving tab stop, moved in place (re-rendering the matrix for it would cost too much).
+    this.renderRoot
+      .querySelector<HTMLInputElement>(`#${cellId(this.#active)}`)
+      ?.setAttribute('tabindex', '-1');
+    input.setAttribute('tabindex', '0');
+    this.#active = to;
+  };
+
+  #isDisabled(): boolean {
+    return this.disabled || this.#formDisabled || this.#inFlight;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Form association
+
+  #syncForm(): void {
+    const priced = this.#priced;
+    const lines = this.lines.map(({ skuId, quantity }) => ({ skuId, quantity }));
+    const value = JSON.stringify(lines);
+    this.#internals.setFormValue(value, value);
+    if (!priced) return;
+    const firstCell = [...priced.byCell.keys()][0];
+    const position = firstCell === undefined ? undefined : this.#model?.positions.get(firstCell);
+    const anchor =
+      this.renderRoot.querySelector<HTMLInputElement>(`#${cellId(position ?? this.#active)}`) ?? undefined;
+    const count = formats(this.store.locale, this.#currency()).count;
+    const problem = [...priced.byCell.values()].flat()[0] ?? priced.offerWide[0];
+    if (problem) {
+      this.#internals.setValidity({ customError: true }, violationText(problem, count), anchor);
+    } else if (this.required && lines.length === 0) {
+      this.#internals.setValidity(
+        { valueMissing: true },
+        msg('Enter a quantity for at least one item.', { id: 'orderForm.valueMissing' }),
+        anchor,
+      );
+    } else {
+      this.#internals.setValidity({});
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Draft
+
+  #scheduleDraft(): void {
+    clearTimeout(this.#draftTimer);
+    this.#draftTimer = setTimeout(() => this.#flushDraft(), DRAFT_DELAY_MS);
+  }
+
+  #flushDraft(): void {
+    if (this.#draftTimer === undefined) return;
+    clearTimeout(this.#draftTimer);
+    this.#draftTimer = undefined;
+    if (this.#main) saveDraft(this.#main.id, this.#quantities);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Routing preview
+
+  #schedulePreview(delay: number): void {
+    clearTimeout(this.#previewTimer);
+    this.#previewTimer = setTimeout(() => {
+      const catalog = this.#catalog;
+      const lines = this.#priced?.quote.lines ?? [];
+      this.#preview =
+        catalog && catalog.factories.length > 0 && lines.length > 0
+          ? previewRouting(catalog, lines, {
+              country: (this.#values['shipTo.country'] ?? '').trim().toUpperCase(),
+              region: (this.#values['shipTo.region'] ?? '').trim(),
+            })
+          : undefined;
+      this.requestUpdate();
+    }, delay);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Buyer fields and submission
+
+  #onFieldInput = (event: Event): void => {
+    event.stopPropagation();
+    const target = event.target;
+    if (!(target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement)) return;
+    const field = fieldFor(target.name);
+    if (field) this.#values[field.path] = target.value;
+  };
+
+  #onFieldChange = (event: Event): void => {
+    event.stopPropagation();
+    const target = event.target;
+    if (!(target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement)) return;
+    const field = fieldFor(target.name);
+    if (!field) return;
+    if (field.group === 'shipTo') this.#schedulePreview(0);
+    // Once a field was reported, check it again as the buyer fixes it.
+    if (this.#fieldErrors.has(field.path)) {
+      const issues = this.#issues().filter((issue) => issue.path === field.path);
+      const message = fieldMessages(issues, this.#values).get(field.path);
+      if (message === undefined) this.#fieldErrors.delete(field.path);
+      else this.#fieldErrors.set(field.path, message);
+      this.requestUpdate();
+    }
+  };
+
+  #issues(): readonly FieldIssue[] {
+    const input = orderInput(this.#values, this.lines, this.#priced?.quote.subtotal ?? 0);
+    const parsed = parseWith(OrderRequestSchema, input);
+    return parsed.ok ? [] : parsed.issues;
+  }
+
+  #onSubmit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    if (this.#inFlight || this.#phase === 'placed' || this.#isDisabled()) return;
+    const priced = this.#priced;
+    if (!priced) return;
+    const lines = this.lines;
+    const input = orderInput(this.#values, lines, priced.quote.subtotal);
+    const parsed = parseWith(OrderRequestSchema, input);
+    const issues = parsed.ok ? [] : parsed.issues;
+    const messages = fieldMessages(issues, this.#values);
+    this.#fieldErrors = new Map([...messages].filter(([path]) => fieldFor(path) !== undefined));
+
+    let quantityProblem = '';
+    if (lines.length === 0) {
+      quantityProblem = msg('Enter a quantity for at least one item.', { id: 'orderForm.valueMissing' });
+    } else if (!priced.quote.ok) {
+      quantityProblem = msg('Some quantities cannot be ordered as they are; see the notes in the table.', {
+        id: 'orderForm.quantityProblem',
+      });
+    }
+    if (!parsed.ok || quantityProblem) {
+      const fieldCount = this.#fieldErrors.size;
+      this.#formError = [
+        quantityProblem,
+        fieldCount > 0
+          ? msg(str`Check ${fieldCount} highlighted field(s).`, { id: 'orderForm.checkFields' })
+          : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
+      const firstField = [...this.#fieldErrors.keys()][0];
+      if (quantityProblem) {
+        const badCell = [...priced.byCell.keys()].map((id) => this.#model?.positions.get(id)).find(Boolean);
+        this.#focusAfterUpdate = cellId(badCell ?? this.#active);
+      } else if (firstField) {
+        this.#focusAfterUpdate = fieldId(firstField);
+      }
+      this.requestUpdate();
+      return;
+    }
+    void this.#place(parsed.value);
+  };
+
+  async #place(order: OrderRequest, newKey = false): Promise<void> {
+    const client = this.store.client;
+    if (!client) {
+      this.#formError = msg(
+        'This order form has no store to talk to (set api and key, or put it in a <chain-store>).',
+        {
+          id: 'orderForm.notConfigured',
+        },
+      );
+      this.requestUpdate();
+      return;
+    }
+    const body = JSON.stringify(order);
+    // One key per attempt; an unchanged order retried after a failure with an unknown outcome
+    // keeps its key, so it can never be placed twice.
+    if (newKey || this.#attemptKey === undefined || this.#attemptBody !== body) {
+      this.#attemptKey = crypto.randomUUID();
+      this.#attemptBody = body;
+    }
+    const idempotencyKey = this.#attemptKey;
+    this.#inFlight = true;
+    this.#phase = 'submitting';
+    this.#formError = '';
+    this.requestUpdate();
+    try {
+      const placed = await client.placeOrder(order, { idempotencyKey });
+      this.#attemptKey = undefined;
+      this.#attemptBody = undefined;
+      this.#placed = placed;
+      this.#phase = 'placed';
+      if (this.#main) clearDraft(this.#main.id);
+      clearTimeout(this.#draftTimer);
+      this.#draftTimer = undefined;
+      this.#focusAfterUpdate = 'confirmation-title';
+      this.emit('chain-order-placed', { order: placed });
+    } catch (error) {
+      this.#phase = 'editing';
+      this.#handleFailure(error, order);
+    } finally {
+      this.#inFlight = false;
+      this.requestUpdate();
+    }
+  }
+
+  #handleFailure(error: unknown, order: OrderRequest): void {
+    const unknownOutcome =
+      isChainApiError(error) &&
+      (error.isNetwork || error.status >= 500 || error.status === 408 || error.status === 409);
+    if (isChainApiError(error, 'price_changed')) {
+      const details = error.details as { total?: unknown; quote?: Quote } | null;
+      const total =
+        typeof details?.total === 'number'
+          ? details.total
+          : (details?.quote?.subtotal ?? order.expectedTotal);
+      this.#attemptKey = undefined;
+      this.#priceChange = { previous: order.expectedTotal, total, order };
+      this.#phase = 'price-changed';
+      this.#focusAfterUpdate = 'price-changed-title';
+      return;
+    }
+    if (!unknownOutcome || isChainApiError(error, 'idempotency_key_reused')) this.#attemptKey = undefined;
+    if (isChainApiError(error, 'invalid_request') && Array.isArray(error.details)) {
+      const messages = fieldMessages(error.details as FieldIssue[], this.#values);
+      this.#fieldErrors = new Map([...messages].filter(([path]) => fieldFor(path) !== undefined));
+      this.#formError = msg('The store did not accept some details; check the highlighted fields.', {
+        id: 'orderForm.rejectedFields',
+      });
+      const first = [...this.#fieldErrors.keys()][0] as FieldPath | undefined;
+      this.#focusAfterUpdate = first ? fieldId(first) : 'submit';
+      return;
+    }
+    this.#focusAfterUpdate = 'submit';
+    if (isChainApiError(error, 'network_error') || (isChainApiError(error) && error.status >= 500)) {
+      this.#formError = msg(
+        'The store could not be reached, so the order may not have been placed. Try again: an order that did go through will not be placed twice.',
+        { id: 'orderForm.networkError' },
+      );
+    } else if (isChainApiError(error, 'rate_limited') || (isChainApiError(error) && error.status === 429)) {
+      this.#formError = msg('Too many attempts. Wait a moment, then try again.', {
+        id: 'orderForm.rateLimited',
+      });
+    } else {
+      const code = isChainApiError(error) ? error.code : 'unknown';
+      this.#formError = msg(str`The order could not be placed (${code}).`, { id: 'orderForm.failed' });
+    }
+  }
+
+  #onConfirmPrice = (): void => {
+    const change = this.#priceChange;
+    if (!change || this.#inFlight) return;
+    this.#priceChange = undefined;
+    // A confirmed new price is a new attempt: a new key.
+    void this.#place({ ...change.order, expectedTotal: change.total }, true);
+  };
+
+  #onCancelPrice = (): void => {
+    this.#priceChange = undefined;
+    this.#phase = 'editing';
+    this.#focusAfterUpdate = 'submit';
+    this.requestUpdate();
+  };
+
+  #startOver(): void {
+    this.#placed = undefined;
+    this.#phase = 'editing';
+    this.#applyLines([]);
+    this.#fieldErrors.clear();
+    this.#formError = '';
+    this.#focusAfterUpdate = cellId(this.#active);
+    this.#repaintMatrix();
+  }
+
+  #factoryName(id: string): string {
+    return this.#storeFactories.find((factory) => factory.id === id)?.name ?? id;
+  }
+
+  #skuName(skuId: string, f: Formats): string {
+    const main = this.#main;
+    if (main?.skus.some((sku) => sku.id === skuId)) return skuLabel(main, skuId);
+    for (const offer of this.#extras.values()) {
+      if (offer.skus.some((sku) => sku.id === skuId))
+        return `${localize(offer.title, f.locale)} · ${skuLabel(offer, skuId)}`;
+    }
+    return skuId;
+  }
+}
+
+function isOrderable(line: { quantity: number }): boolean {
+  return Number.isSafeInteger(line.quantity) && line.quantity > 0;
+}
+
+function pickKeys(event: KeyboardEvent) {
+  return {
+    key: event.key,
+    shiftKey: event.shiftKey,
+    ctrlKey: event.ctrlKey,
+    metaKey: event.metaKey,
+    altKey: event.altKey,
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'chain-order-form': ChainOrderForm;
+  }
+}

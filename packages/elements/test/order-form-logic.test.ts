@@ -1,0 +1,158 @@
+import { expect } from '@open-wc/testing';
+import type { Sku } from '@chainkit/core';
+import { clearDraft, draftKey, loadDraft, saveDraft } from '../src/order-form/draft-storage.js';
+import { moveFor, type GridKey, type GridShape } from '../src/order-form/keyboard-grid.js';
+import { buildMatrix } from '../src/order-form/matrix-axes.js';
+import { linesOf, parseQuantity } from '../src/order-form/quantity-input.js';
+
+const sku = (id: string, attributes: Record<string, string>): Sku => ({ id, attributes });
+
+describe('order form logic', () => {
+  describe('buildMatrix()', () => {
+    it('makes rows of the first attribute and columns of the second, in catalog order', () => {
+      const model = buildMatrix([
+        sku('r-s', { color: 'Red', size: 'S' }),
+        sku('r-m', { color: 'Red', size: 'M' }),
+        sku('b-m', { color: 'Blue', size: 'M' }),
+      ]);
+      expect(model.kind).to.equal('grid');
+      expect(model.rows.map((row) => row.label)).to.deep.equal(['Red', 'Blue']);
+      expect(model.columns).to.deep.equal(['S', 'M']);
+      expect(model.cells.map((row) => row.map((cell) => cell?.id ?? null))).to.deep.equal([
+        ['r-s', 'r-m'],
+        [null, 'b-m'],
+      ]);
+      expect(model.positions.get('b-m')).to.deep.equal({ row: 1, col: 1 });
+    });
+
+    it('lists one attribute as rows with one column', () => {
+      const model = buildMatrix([sku('w', { color: 'White' }), sku('k', { color: 'Black' })]);
+      expect(model.kind).to.equal('list');
+      expect(model.width).to.equal(1);
+      expect(model.rowAttributes).to.deep.equal(['color']);
+      expect(model.rows.map((row) => row.label)).to.deep.equal(['White', 'Black']);
+    });
+
+    it('combines all attributes but the last into rows', () => {
+      const model = buildMatrix([
+        sku('a', { color: 'Red', fit: 'Slim', size: 'S' }),
+        sku('b', { color: 'Red', fit: 'Loose', size: 'S' }),
+        sku('c', { color: 'Red', fit: 'Slim', size: 'M' }),
+      ]);
+      expect(model.rowAttributes).to.deep.equal(['color', 'fit']);
+      expect(model.columnAttribute).to.equal('size');
+      expect(model.rows.map((row) => row.label)).to.deep.equal(['Red / Slim', 'Red / Loose']);
+      expect(model.positions.get('c')).to.deep.equal({ row: 0, col: 1 });
+    });
+
+    it('falls back to a row per SKU for SKUs without attributes or with clashing ones', () => {
+      expect(buildMatrix([sku('only', {})]).rows.map((row) => row.label)).to.deep.equal(['only']);
+      const clash = buildMatrix([
+        sku('x', { color: 'Red', size: 'S' }),
+        sku('y', { color: 'Red', size: 'S' }),
+      ]);
+      expect(clash.kind).to.equal('list');
+      expect(clash.cells.map((row) => row[0]?.id)).to.deep.equal(['x', 'y']);
+    });
+  });
+
+  describe('moveFor()', () => {
+    // 3 × 3 with a hole in the middle.
+    const grid: GridShape = { rows: 3, cols: 3, has: (row, col) => !(row === 1 && col === 1) };
+    const key = (k: string, extra: Partial<GridKey> = {}): GridKey => ({
+      key: k,
+      atStart: true,
+      atEnd: true,
+      ...extra,
+    });
+
+    it('moves with arrows, skipping places without a SKU, and stays at the edges', () => {
+      expect(moveFor(key('ArrowDown'), { row: 0, col: 1 }, grid)).to.deep.equal({ row: 2, col: 1 });
+      expect(moveFor(key('ArrowRight'), { row: 1, col: 0 }, grid)).to.deep.equal({ row: 1, col: 2 });
+      expect(moveFor(key('ArrowUp'), { row: 0, col: 0 }, grid)).to.deep.equal({ row: 0, col: 0 });
+    });
+
+    it('leaves ← and → to the caret unless it is at the edge', () => {
+      expect(moveFor(key('ArrowLeft', { atStart: false }), { row: 0, col: 1 }, grid)).to.equal(null);
+      expect(moveFor(key('ArrowRight', { atEnd: false }), { row: 0, col: 1 }, grid)).to.equal(null);
+      expect(moveFor(key('ArrowLeft', { atEnd: false }), { row: 0, col: 1 }, grid)).to.deep.equal({
+        row: 0,
+        col: 0,
+      });
+    });
+
+    it('moves down on Enter, up on Shift+Enter, along the row on Home/End and across the grid with Ctrl', () => {
+      expect(moveFor(key('Enter'), { row: 0, col: 0 }, grid)).to.deep.equal({ row: 1, col: 0 });
+      expect(moveFor(key('Enter', { shiftKey: true }), { row: 1, col: 0 }, grid)).to.deep.equal({
+        row: 0,
+        col: 0,
+      });
+      expect(moveFor(key('Home'), { row: 2, col: 2 }, grid)).to.deep.equal({ row: 2, col: 0 });
+      expect(moveFor(key('End'), { row: 2, col: 0 }, grid)).to.deep.equal({ row: 2, col: 2 });
+      expect(moveFor(key('End', { ctrlKey: true }), { row: 0, col: 0 }, grid)).to.deep.equal({
+        row: 2,
+        col: 2,
+      });
+      expect(moveFor(key('Home', { metaKey: true }), { row: 2, col: 2 }, grid)).to.deep.equal({
+        row: 0,
+        col: 0,
+      });
+    });
+
+    it('ignores other keys and modified arrows', () => {
+      expect(moveFor(key('a'), { row: 0, col: 0 }, grid)).to.equal(null);
+      expect(moveFor(key('Tab'), { row: 0, col: 0 }, grid)).to.equal(null);
+      expect(moveFor(key('ArrowDown', { altKey: true }), { row: 0, col: 0 }, grid)).to.equal(null);
+      expect(moveFor(key('ArrowLeft', { shiftKey: true }), { row: 0, col: 1 }, grid)).to.equal(null);
+    });
+  });
+
+  describe('quantities', () => {
+    it('reads whole numbers, full-width digits and empty cells; anything else is NaN', () => {
+      expect(parseQuantity('')).to.equal(0);
+      expect(parseQuantity(' 60 ')).to.equal(60);
+      expect(parseQuantity('６０')).to.equal(60);
+      for (const bad of ['1.5', '-2', 'abc', '1e3', '9007199254740993'])
+        expect(parseQuantity(bad), bad).to.be.NaN;
+    });
+
+    it('lists non-empty cells in matrix order', () => {
+      const quantities = new Map([
+        ['b', 5],
+        ['a', 0],
+        ['c', Number.NaN],
+      ]);
+      expect(linesOf(quantities, ['a', 'b', 'c']).map((line) => line.skuId)).to.deep.equal(['b', 'c']);
+    });
+  });
+
+  describe('draft storage', () => {
+    beforeEach(() => localStorage.clear());
+
+    it('keeps only SKU ids and positive whole quantities', () => {
+      saveDraft('coat', [
+        ['coat-black-m', 20],
+        ['coat-black-l', 0],
+        ['coat-camel-m', Number.NaN],
+        ['coat-camel-l', 1.5],
+      ]);
+      expect(JSON.parse(localStorage.getItem(draftKey('coat'))!)).to.deep.equal({
+        v: 1,
+        q: { 'coat-black-m': 20 },
+      });
+      expect([...loadDraft('coat')]).to.deep.equal([['coat-black-m', 20]]);
+    });
+
+    it('removes an empty draft and survives corrupt or foreign data', () => {
+      saveDraft('coat', [['coat-black-m', 20]]);
+      saveDraft('coat', []);
+      expect(localStorage.getItem(draftKey('coat'))).to.equal(null);
+      localStorage.setItem(draftKey('coat'), '{not json');
+      expect(loadDraft('coat').size).to.equal(0);
+      localStorage.setItem(draftKey('coat'), JSON.stringify({ v: 1, q: { a: 'Li Wei', b: -1, c: 3 } }));
+      expect([...loadDraft('coat')]).to.deep.equal([['c', 3]]);
+      clearDraft('coat');
+      expect(localStorage.getItem(draftKey('coat'))).to.equal(null);
+    });
+  });
+});
