@@ -25,7 +25,13 @@ step('typecheck', 'npx', ['tsc', '-b']);
 step('typecheck tests', 'npx', ['tsc', '-p', 'tsconfig.tests.json']);
 step('eslint', 'npx', ['eslint', '.', '--max-warnings=0']);
 step('prettier', 'npx', ['prettier', '--check', '.']);
-step('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+step('vitest', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+]);
 step('web-test-runner', 'npx', ['web-test-runner'], { CHAINKIT_WTR_COUNTS: wtrJson });
 
 let passed = 0;
@@ -35,7 +41,9 @@ if (existsSync(vitestJson)) {
   passed += report.numPassedTests ?? 0;
   failed += report.numFailedTests ?? 0;
   // A test file that failed to load runs no tests but must not pass silently.
-  const brokenFiles = (report.testResults ?? []).filter((f) => f.status === 'failed' && !f.assertionResults?.length);
+  const brokenFiles = (report.testResults ?? []).filter(
+    (f) => f.status === 'failed' && !f.assertionResults?.length,
+  );
   failed += brokenFiles.length;
 } else problems.push('vitest wrote no report');
 if (existsSync(wtrJson)) {
