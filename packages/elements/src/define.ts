@@ -9,8 +9,10 @@
  */
 import { defineChainMoney } from './money/define.js';
 import { defineChainOrderForm } from './order-form/define.js';
+import { defineChainOrderStatus } from './order-status/define.js';
 import { defineChainStore } from './store/define.js';
 
 defineChainMoney();
 defineChainOrderForm();
+defineChainOrderStatus();
 defineChainStore();

@@ -40,5 +40,16 @@ export {
   type ChainTextLocale,
 } from './internal/localization.js';
 export { ChainStore } from './store/chain-store.js';
+export {
+  PlacementController,
+  type Placement,
+  type PlacementOptions,
+} from './internal/placement-controller.js';
+export { looksLikeHtml, safeHtml, sanitizeHtml } from './internal/sanitize.js';
+export {
+  ChainOrderStatus,
+  type OrderStatusChangeDetail,
+  type OrderStatusErrorDetail,
+} from './order-status/chain-order-status.js';
 export { ChainOrderForm, type OrderFormLine } from './order-form/chain-order-form.js';
 export { buildMatrix, type MatrixModel, type MatrixRow, type CellPosition } from './order-form/matrix-axes.js';

@@ -54,8 +54,16 @@ export class StoreController implements ReactiveController {
   #lastClient: ChainApiClient | undefined;
   #clientChanged = false;
 
-  constructor(host: StoreHost) {
+  readonly #requireKey: boolean;
+
+  /**
+   * @param options.requireKey - Default true. `false` for an element whose only call carries
+   *   its own credential (`<chain-order-status>` reads an order with the order's access token):
+   *   outside a store, `api` alone is then enough for a client.
+   */
+  constructor(host: StoreHost, options: { requireKey?: boolean } = {}) {
     this.#host = host;
+    this.#requireKey = options.requireKey ?? true;
     ensureContextRoot();
     ensureLocalization();
     this.#consumer = new ContextConsumer(host, { context: storeContext, subscribe: true });
@@ -78,7 +86,7 @@ export class StoreController implements ReactiveController {
 
   /** The API client to use, or `undefined` when neither the host nor a store configures one. */
   get client(): ChainApiClient | undefined {
-    return sharedClient(this.#host.api, this.#host.key) ?? this.store?.client;
+    return sharedClient(this.#host.api, this.#host.key, this.#requireKey) ?? this.store?.client;
   }
 
   /** The locale to format in (a canonical BCP 47 tag). */
@@ -93,8 +101,9 @@ export class StoreController implements ReactiveController {
   }
 
   /**
-   * True during the update in which `client` became a different client than in the previous
-   * update (including the first update that has one): refetch then.
+   * True from `update()` through `updated()` of the update in which `client` became a different
+   * client than in the previous update (including the first update that has one). Lit runs
+   * `willUpdate` before controllers, so there compare `client` with the one you last used.
    */
   get clientChanged(): boolean {
     return this.#clientChanged;
