@@ -179,7 +179,7 @@ describe('chainkit command line', () => {
       child.process.kill('SIGTERM');
     }
     expect(await child.exited).toEqual({ code: 0, signal: null });
-  });
+  }, 120_000);
 });
 
 describe('chainkit import', () => {
@@ -253,7 +253,7 @@ describe('chainkit import', () => {
     } finally {
       await db.close();
     }
-  });
+  }, 180_000);
 
   it.runIf(process.env.TEST_DATABASE_URL)(
     'imports into PostgreSQL while a server is running on it, keeping orders',
@@ -299,6 +299,7 @@ describe('chainkit import', () => {
         await admin.end();
       }
     },
+    120_000,
   );
 });
 
@@ -329,7 +330,7 @@ describe('crash and restart', () => {
     const first = spawnCli(args, env);
     const order = await placeOrder(await first.url, 'crash-resume-000000001');
     expect(order.factoryOrders).toHaveLength(2);
-    await waitFor(() => receiver.receipts.length === 2, 15_000, 'both deliveries in flight');
+    await waitFor(() => receiver.receipts.length === 2, 60_000, 'both deliveries in flight');
     first.process.kill('SIGKILL');
     expect((await first.exited).signal).toBe('SIGKILL');
     hang.open();
@@ -339,7 +340,7 @@ describe('crash and restart', () => {
     const second = spawnCli(args, env);
     try {
       await second.url;
-      await waitFor(() => receiver.receipts.length >= 4, 30_000, 'redelivery after restart');
+      await waitFor(() => receiver.receipts.length >= 4, 90_000, 'redelivery after restart');
     } finally {
       second.process.kill('SIGTERM');
     }
@@ -374,5 +375,5 @@ describe('crash and restart', () => {
     } finally {
       await db.close();
     }
-  });
+  }, 240_000);
 });

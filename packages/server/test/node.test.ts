@@ -41,7 +41,7 @@ describe('startServer', () => {
         '/missing/': join(site, 'no-such-folder'),
       },
     });
-  });
+  }, 120_000);
   afterAll(async () => {
     await server.close();
     await db.close();

@@ -294,7 +294,7 @@ describe.each(backends)('dispatcher on $name', (backend) => {
     const run = d.runOnce();
     await waitFor(
       async () => (await outboxRow(t.db, 'msg_healthy')).status === 'delivered',
-      10_000,
+      30_000,
       'the healthy delivery',
     );
     // The slow factory holds its two slots and no more; its other messages wait, unclaimed.
