@@ -52,4 +52,11 @@ export {
   type OrderStatusErrorDetail,
 } from './order-status/chain-order-status.js';
 export { ChainOrderForm, type OrderFormLine } from './order-form/chain-order-form.js';
-export { buildMatrix, type MatrixModel, type MatrixRow, type CellPosition } from './order-form/matrix-axes.js';
+export {
+  buildMatrix,
+  type CellPosition,
+  type MatrixModel,
+  type MatrixRow,
+} from './order-form/matrix-axes.js';
+export { ChainCart } from './cart/chain-cart.js';
+export { CartStore, cartStore, DEFAULT_CART_KEY, type CartLine } from './cart/cart-store.js';

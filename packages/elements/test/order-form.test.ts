@@ -131,18 +131,21 @@ describe('<chain-order-form>', () => {
   describe('matrix', () => {
     it('lays out colour × size from the SKU attributes, each cell labelled by its row and column', async () => {
       const el = await networkForm();
-      const columns = [...el.shadowRoot!.querySelectorAll('thead th')].map(text);
+      const columns = [...el.shadowRoot!.querySelectorAll('[role="columnheader"]')].map(text);
       expect(columns).to.deep.equal(['Colour', 'M', 'L', 'XL']);
-      const rows = [...el.shadowRoot!.querySelectorAll('tbody th[scope="row"]')].map(text);
+      const rows = [...el.shadowRoot!.querySelectorAll('[role="rowheader"]')].map(text);
       expect(rows).to.deep.equal(['Black', 'Camel']);
       expect(cells(el)).to.have.length(6);
       expect(cellName(el, cell(el, 'coat-camel-l'))).to.equal('Camel L');
-      expect(text(q(el, 'caption'))).to.contain('Colour (rows) and Size (columns)');
+      const grid = q(el, '[role="grid"]')!;
+      expect(text(el.shadowRoot!.getElementById(grid.getAttribute('aria-labelledby')!))).to.equal(
+        'Quantities by Colour (rows) and Size (columns)',
+      );
     });
 
     it('shows a list with one quantity column when the SKUs have one attribute', async () => {
       const el = await networkForm('socks');
-      const columns = [...el.shadowRoot!.querySelectorAll('thead th')].map(text);
+      const columns = [...el.shadowRoot!.querySelectorAll('[role="columnheader"]')].map(text);
       expect(columns).to.deep.equal(['Colour', 'Quantity']);
       expect(cells(el).map((input) => cellName(el, input))).to.deep.equal([
         'White Quantity',
@@ -162,13 +165,13 @@ describe('<chain-order-form>', () => {
         ],
       };
       const el = await dataForm(offer);
-      const rows = [...el.shadowRoot!.querySelectorAll('tbody th[scope="row"]')].map(text);
+      const rows = [...el.shadowRoot!.querySelectorAll('[role="rowheader"]')].map(text);
       expect(rows).to.deep.equal(['Red / Slim', 'Red / Loose']);
-      expect(text(el.shadowRoot!.querySelector('thead th'))).to.equal('Colour / fit');
+      expect(text(el.shadowRoot!.querySelector('[role="columnheader"]'))).to.equal('Colour / fit');
       expect(cells(el)).to.have.length(3);
-      expect(text(el.shadowRoot!.querySelectorAll('tbody tr')[1]?.querySelector('td'))).to.contain(
-        'Not available',
-      );
+      expect(
+        text(el.shadowRoot!.querySelectorAll('[role="row"]')[2]?.querySelector('[role="gridcell"]')),
+      ).to.contain('Not available');
     });
 
     it('moves between cells like a spreadsheet and keeps one tab stop', async () => {
@@ -486,12 +489,12 @@ describe('<chain-order-form>', () => {
       const el = await networkForm();
       await type(el, cell(el, 'coat-black-m'), '5');
       el.locale = 'zh-CN';
-      await waitUntil(() => text(q(el, 'thead th')) === '颜色', 'Chinese headers');
+      await waitUntil(() => text(q(el, '[role="columnheader"]')) === '颜色', 'Chinese headers');
       expect(text(q(el, 'h2'))).to.equal('羊毛混纺双排扣大衣');
       expect(text(q(el, '[part~="offer-errors"]'))).to.equal('起批量为合计 10，当前共 5');
       expect(text(q(el, 'label[for="field-buyer-name"]'))).to.equal('姓名');
       el.locale = 'en';
-      await waitUntil(() => text(q(el, 'thead th')) === 'Colour', 'English headers');
+      await waitUntil(() => text(q(el, '[role="columnheader"]')) === 'Colour', 'English headers');
       expect(text(q(el, '[part~="offer-errors"]'))).to.equal('Minimum order is 10 in total; you have 5');
     });
 

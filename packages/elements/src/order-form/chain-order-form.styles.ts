@@ -37,61 +37,74 @@ export default css`
     background: color-mix(in srgb, ${tokens.colorBorder} 35%, transparent);
   }
 
-  [part~='matrix'] {
+  .caption {
+    margin: 0 0 ${tokens.space2};
+    font-weight: 600;
+  }
+
+  [part~='matrix-grid'] {
+    display: block;
     overflow: auto;
     max-width: 100%;
     max-height: var(--chain-order-form-matrix-height, 28rem);
     border: 1px solid ${tokens.colorBorder};
     border-radius: ${tokens.radius};
+    /* Typing in a cell never lays out or paints anything outside the matrix. */
+    contain: content;
   }
 
-  table {
-    border-collapse: separate;
-    border-spacing: 0;
+  .row {
+    display: grid;
+    grid-auto-flow: column;
+    grid-template-columns: var(--chain-order-form-row-header-width, 8rem);
+    grid-auto-columns: 5.5rem;
+    align-items: start;
+    width: max-content;
     min-width: 100%;
-  }
-
-  caption {
-    caption-side: top;
-    text-align: start;
-    padding: ${tokens.space2};
-    font-size: 0.875em;
-  }
-
-  th,
-  td {
-    padding: ${tokens.space1} ${tokens.space2};
     border-bottom: 1px solid ${tokens.colorBorder};
-    text-align: start;
-    vertical-align: top;
-    white-space: nowrap;
+    /* Rows out of view are neither laid out nor painted (1,000 inputs stay cheap). */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 2.75rem;
   }
 
-  thead th {
+  .head-row {
     position: sticky;
     top: 0;
     z-index: 2;
+    content-visibility: visible;
     background: ${tokens.colorSurface};
   }
 
-  tbody th {
+  .head {
+    padding: ${tokens.space1} ${tokens.space2};
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+
+  .row-head,
+  .corner {
     position: sticky;
     inset-inline-start: 0;
     z-index: 1;
     background: ${tokens.colorSurface};
-    font-weight: 600;
+  }
+
+  .cell {
+    padding: ${tokens.space1} ${tokens.space2};
   }
 
   .unavailable {
     display: inline-block;
-    min-width: 4.5rem;
+    width: 100%;
     text-align: center;
   }
 
   [part~='cell'] {
     box-sizing: border-box;
     width: 4.5rem;
-    min-height: 2rem;
+    height: 2rem;
+    /* A relayout boundary: a keystroke lays out this input only, not the grid around it. */
+    contain: strict;
     padding: ${tokens.space1};
     font: inherit;
     color: inherit;
@@ -107,8 +120,6 @@ export default css`
 
   .cell-error {
     display: block;
-    max-width: 7rem;
-    white-space: normal;
     font-size: 0.75em;
     color: ${tokens.colorDanger};
   }

@@ -114,8 +114,8 @@ const PREVIEW_DELAY_MS = 200;
  * @csspart title - The offer's title.
  * @csspart status - The loading message.
  * @csspart error - The load error message.
- * @csspart matrix - The scrolling box around the matrix.
- * @csspart matrix-table - The matrix table.
+ * @csspart matrix - The matrix with its caption.
+ * @csspart matrix-grid - The scrolling grid of row headers, column headers and cells.
  * @csspart cell - A quantity input.
  * @csspart cell-error - The violation text under a cell.
  * @csspart summary - Tiers and totals.
@@ -150,6 +150,7 @@ const PREVIEW_DELAY_MS = 200;
  * @csspart another-button - Starts a new order.
  *
  * @cssprop --chain-order-form-matrix-height - Largest height of the matrix before it scrolls. Default `28rem`.
+ * @cssprop --chain-order-form-row-header-width - Width of the row headers. Default `8rem`.
  * @cssprop --chain-color-primary - Accent (total, current tier, buttons).
  * @cssprop --chain-color-text - Text colour.
  * @cssprop --chain-color-surface - Background.
@@ -310,6 +311,17 @@ export class ChainOrderForm extends ChainElement {
     return this.#internals.reportValidity();
   }
 
+  /**
+   * Focuses the matrix's current cell. While the offer is still loading, the cell takes the
+   * focus as soon as it is shown (e.g. right after the cart handed its lines over).
+   */
+  override focus(options?: FocusOptions): void {
+    const cell = this.renderRoot.querySelector<HTMLElement>(`#${cellId(this.#active)}`);
+    if (cell) cell.focus(options);
+    else if (this.#load === 'error') this.renderRoot.querySelector<HTMLElement>('button')?.focus(options);
+    else this.#focusAfterUpdate = cellId(this.#active);
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     globalThis.addEventListener('pagehide', this.#onPageHide);
@@ -371,11 +383,10 @@ export class ChainOrderForm extends ChainElement {
       this.#paintAll();
     }
     const focus = this.#focusAfterUpdate;
-    if (focus !== undefined) {
-      this.#focusAfterUpdate = undefined;
-      const target = this.renderRoot.querySelector<HTMLElement>(`#${focus}`);
-      target?.focus();
-    }
+    const target = focus === undefined ? null : this.renderRoot.querySelector<HTMLElement>(`#${focus}`);
+    // A target not rendered yet (the offer is loading) keeps the request for a later update.
+    if (target || this.#load === 'error') this.#focusAfterUpdate = undefined;
+    target?.focus();
   }
 
   protected override render(): TemplateResult {

@@ -4,11 +4,11 @@ import { live } from 'lit/directives/live.js';
 import type { CellPosition, MatrixModel } from './matrix-axes.js';
 
 /**
- * The SKU matrix of `<chain-order-form>`: a table with a row header per row, a column header per
+ * The SKU matrix of `<chain-order-form>`: a grid with a row header per row, a column header per
  * column, and a text input per SKU, each labelled by its row and column headers
  * (`aria-labelledby`), so a screen reader reads "Red M" for the cell.
  *
- * The table is rendered once per layout (and again when the locale changes); typing in a cell
+ * The grid is rendered once per layout (and again when the locale changes); typing in a cell
  * never re-renders it. The form updates the one cell that changed through {@link paintCell}
  * and re-renders only its totals: with 1,000 cells, re-rendering them all on each keystroke
  * would blow the 16 ms budget (performance.md).
@@ -40,9 +40,12 @@ export function attributeLabel(name: string): string {
   }
 }
 
-/** The matrix's texts, in the current locale. Their join is the cache key of the table. */
+/** The matrix's texts, in the current locale. */
 export interface MatrixTexts {
+  /** The grid's name, e.g. "Quantities by Colour (rows) and Size (columns)". */
   readonly caption: string;
+  /** How to move around, the grid's description. */
+  readonly keys: string;
   readonly corner: string;
   readonly quantity: string;
   readonly unavailable: string;
@@ -51,18 +54,15 @@ export interface MatrixTexts {
 export function matrixTexts(model: MatrixModel): MatrixTexts {
   const rows = model.rowAttributes.map(attributeLabel).join(' / ');
   const corner = rows || msg('Item', { id: 'orderForm.matrix.item' });
-  const keys = msg('Arrow keys move between cells; Enter moves down.', { id: 'orderForm.matrix.keys' });
   const caption =
     model.columnAttribute === null
-      ? msg(str`Quantities by ${corner}. ${keys}`, { id: 'orderForm.matrix.captionList' })
-      : msg(
-          str`Quantities by ${corner} (rows) and ${attributeLabel(model.columnAttribute)} (columns). ${keys}`,
-          {
-            id: 'orderForm.matrix.captionGrid',
-          },
-        );
+      ? msg(str`Quantities by ${corner}`, { id: 'orderForm.matrix.captionList' })
+      : msg(str`Quantities by ${corner} (rows) and ${attributeLabel(model.columnAttribute)} (columns)`, {
+          id: 'orderForm.matrix.captionGrid',
+        });
   return {
     caption,
+    keys: msg('Arrow keys move between cells; Enter moves down.', { id: 'orderForm.matrix.keys' }),
     corner,
     quantity: msg('Quantity', { id: 'orderForm.matrix.quantity' }),
     unavailable: msg('Not available', { id: 'orderForm.matrix.unavailable' }),
@@ -79,35 +79,46 @@ export interface MatrixView {
   readonly disabled: boolean;
 }
 
-/** The table. Inputs carry `data-sku`, `data-row` and `data-col` for the form's delegated handlers. */
+/**
+ * The matrix as an ARIA grid (the pattern for a spreadsheet: one tab stop, arrow keys inside).
+ * Each row is its own CSS grid with fixed column widths, so rows line up without a table and
+ * `content-visibility: auto` can skip the layout and paint of rows scrolled out of view: with
+ * 1,000 inputs that is what keeps a keystroke cheap for the browser too, not only for us.
+ * Inputs carry `data-sku`, `data-row` and `data-col` for the form's delegated handlers.
+ */
 export function renderMatrix(view: MatrixView): TemplateResult {
   const { model, texts, cellText, active, disabled } = view;
   const headers =
     model.columnAttribute === null
-      ? html`<th scope="col" id="col-0">${texts.quantity}</th>`
-      : model.columns.map((value, col) => html`<th scope="col" id="col-${col}">${value}</th>`);
-  return html`<table part="matrix-table">
-    <caption>
-      ${texts.caption}
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">${texts.corner}</th>
+      ? html`<span role="columnheader" class="head" id="col-0">${texts.quantity}</span>`
+      : model.columns.map(
+          (value, col) => html`<span role="columnheader" class="head" id="col-${col}">${value}</span>`,
+        );
+  return html`<p id="matrix-caption" class="caption">${texts.caption}</p>
+    <p id="matrix-keys" class="visually-hidden">${texts.keys}</p>
+    <div
+      role="grid"
+      part="matrix-grid"
+      aria-labelledby="matrix-caption"
+      aria-describedby="matrix-keys"
+      aria-rowcount=${model.rows.length + 1}
+      aria-colcount=${model.width + 1}
+    >
+      <div role="row" class="row head-row" aria-rowindex="1">
+        <span role="columnheader" class="head corner">${texts.corner}</span>
         ${headers}
-      </tr>
-    </thead>
-    <tbody>
+      </div>
       ${model.rows.map(
         (row, r) =>
-          html`<tr>
-            <th scope="row" id="row-${r}">${row.label}</th>
+          html`<div role="row" class="row" aria-rowindex=${r + 2}>
+            <span role="rowheader" class="head row-head" id="row-${r}">${row.label}</span>
             ${(model.cells[r] ?? []).map((sku, c) =>
               sku === null
-                ? html`<td>
+                ? html`<span role="gridcell" class="cell">
                     <span class="unavailable" aria-hidden="true">—</span
                     ><span class="visually-hidden">${texts.unavailable}</span>
-                  </td>`
-                : html`<td>
+                  </span>`
+                : html`<span role="gridcell" class="cell">
                     <input
                       id=${cellId({ row: r, col: c })}
                       part="cell"
@@ -123,12 +134,11 @@ export function renderMatrix(view: MatrixView): TemplateResult {
                       ?disabled=${disabled}
                       .value=${live(cellText.get(sku.id) ?? '')}
                     />
-                  </td>`,
+                  </span>`,
             )}
-          </tr>`,
+          </div>`,
       )}
-    </tbody>
-  </table>`;
+    </div>`;
 }
 
 /**

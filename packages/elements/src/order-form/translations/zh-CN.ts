@@ -17,8 +17,8 @@ export const templates = {
   'orderForm.attribute.style': '款式',
   'orderForm.matrix.item': '规格',
   'orderForm.matrix.keys': '方向键在单元格间移动，回车键下移。',
-  'orderForm.matrix.captionList': str`按${0}填写数量。${1}`,
-  'orderForm.matrix.captionGrid': str`按${0}（行）和${1}（列）填写数量。${2}`,
+  'orderForm.matrix.captionList': str`按${0}填写数量`,
+  'orderForm.matrix.captionGrid': str`按${0}（行）和${1}（列）填写数量`,
   'orderForm.matrix.quantity': '数量',
   'orderForm.matrix.unavailable': '无此规格',
 

@@ -1,0 +1,281 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { ChainCart, ChainOrderForm, CartStore, setChainLocale } from '../src/index.js';
+import '../src/define.js';
+import { MOCK_API, MOCK_KEY, useMockApi } from './mocks/setup.js';
+
+const api = useMockApi();
+
+let keyCounter = 0;
+
+function q<T extends Element = HTMLElement>(el: ChainCart, selector: string): T | null {
+  return el.shadowRoot!.querySelector<T>(selector);
+}
+
+function all(el: ChainCart, selector: string): HTMLElement[] {
+  return [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+}
+
+function text(node: Element | null | undefined): string {
+  return node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+/** A cart with its own storage key, so tests never share lines. */
+async function cart(storageKey = `chainkit:test-cart-${(keyCounter += 1)}`): Promise<ChainCart> {
+  const el = await fixture<ChainCart>(
+    html`<chain-cart api=${MOCK_API} key=${MOCK_KEY} locale="en" storage-key=${storageKey}></chain-cart>`,
+  );
+  await el.updateComplete;
+  return el;
+}
+
+async function priced(el: ChainCart): Promise<void> {
+  await waitUntil(() => q(el, '[part~="subtotal"]') !== null && q(el, '[role="status"]') === null, 'prices');
+  await el.updateComplete;
+}
+
+function toggle(el: ChainCart): HTMLButtonElement {
+  return q<HTMLButtonElement>(el, '[part~="toggle"]')!;
+}
+
+function panel(el: ChainCart): HTMLElement {
+  return q<HTMLElement>(el, '[part~="panel"]')!;
+}
+
+async function commit(el: ChainCart, input: HTMLInputElement, value: string): Promise<void> {
+  input.value = value;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  await el.updateComplete;
+}
+
+describe('<chain-cart>', () => {
+  afterEach(async () => {
+    await setChainLocale('en');
+  });
+
+  it('adds lines by method and by a chain-cart-add event, prices each offer and counts the items', async () => {
+    const el = await cart();
+    expect(text(q(el, '[part~="count"]'))).to.equal('0');
+    const changed = oneEvent(el, 'chain-cart-change');
+    el.addLine({ offerId: 'coat', skuId: 'coat-black-m', quantity: 30 });
+    expect((await changed).detail.count).to.equal(30);
+    document.body.dispatchEvent(
+      new CustomEvent('chain-cart-add', {
+        detail: { offerId: 'coat', skuId: 'coat-camel-l', quantity: 30 },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+    el.addLine({ offerId: 'socks', skuId: 'socks-white', quantity: 7 });
+    el.addLine({ offerId: 'coat', skuId: 'coat-black-m', quantity: 5 });
+    await priced(el);
+    expect(text(q(el, '[part~="count"]'))).to.equal('72');
+    expect(text(toggle(el))).to.equal('Cart 72 items');
+    const offers = all(el, '[part~="offer"]');
+    expect(offers.map((o) => text(o.querySelector('h3')))).to.deep.equal([
+      'Wool-blend double-breasted coat',
+      'Merino crew socks (box of 6 pairs)',
+    ]);
+    // 65 coats as one mixed batch: the 50+ tier for every colour and size.
+    expect(text(offers[0]!.querySelector('[part~="tier"]'))).to.contain(
+      '65 items together at CN¥142.00 each',
+    );
+    expect(text(offers[0]!.querySelector('[part~="tier"]'))).to.contain('Add 135 more to pay CN¥128.00 each');
+    expect(all(el, '[part~="line"]').map((line) => text(line.querySelector('.line-label')))).to.deep.equal([
+      'Black / M',
+      'Camel / L',
+      'White',
+    ]);
+    // Socks: 7 is not a multiple of the box of 6, and below the MOQ of 12.
+    expect(text(offers[1]!.querySelector('[part~="line-error"]'))).to.equal('Order in multiples of 6');
+    expect(text(offers[1]!.querySelector('[part~="offer-errors"]'))).to.equal(
+      'Minimum order is 12 in total; you have 7',
+    );
+    expect(text(q(el, '[part~="subtotal"]'))).to.equal('CN¥9,261.50');
+    expect(() => el.addLine({ offerId: 'coat', skuId: 'coat-black-m', quantity: 1.5 })).to.throw(TypeError);
+  });
+
+  it('edits and removes lines; 0 removes, text that is not a number is flagged', async () => {
+    const el = await cart();
+    el.addLine({ offerId: 'coat', skuId: 'coat-black-m', quantity: 30 });
+    el.addLine({ offerId: 'coat', skuId: 'coat-black-l', quantity: 20 });
+    await priced(el);
+    const inputs = () => all(el, '[part~="quantity"]') as HTMLInputElement[];
+    await commit(el, inputs()[0]!, '60');
+    expect(el.lines.map((l) => l.quantity)).to.deep.equal([60, 20]);
+    expect(text(q(el, '[part~="subtotal"]'))).to.equal('CN¥11,360.00');
+    await commit(el, inputs()[1]!, 'abc');
+    expect(inputs()[1]!.getAttribute('aria-invalid')).to.equal('true');
+    expect(text(q(el, '[part~="line-error"]'))).to.equal('Enter a whole number');
+    expect(el.lines.map((l) => l.quantity)).to.deep.equal([60, 20]);
+    await commit(el, inputs()[1]!, '0');
+    expect(el.lines.map((l) => l.skuId)).to.deep.equal(['coat-black-m']);
+    q<HTMLButtonElement>(el, '[part~="remove"]')!.click();
+    await el.updateComplete;
+    expect(el.lines).to.deep.equal([]);
+    expect(text(q(el, '[part~="empty"]'))).to.equal('Your cart is empty.');
+    expect(q(el, '[part~="remove"]')).to.equal(null);
+  });
+
+  it('keeps offer, SKU and quantity only in localStorage, and reads them back on the next page', async () => {
+    const storageKey = `chainkit:test-cart-persist-${Date.now()}`;
+    const first = await cart(storageKey);
+    first.addLine({ offerId: 'hat', skuId: 'hat-red', quantity: 5 });
+    first.addLine({ offerId: 'socks', skuId: 'socks-black', quantity: 12 });
+    const stored = JSON.parse(localStorage.getItem(storageKey)!) as { v: number; lines: object[] };
+    expect(stored).to.deep.equal({
+      v: 1,
+      lines: [
+        { offerId: 'hat', skuId: 'hat-red', quantity: 5 },
+        { offerId: 'socks', skuId: 'socks-black', quantity: 12 },
+      ],
+    });
+    expect(new CartStore(storageKey).lines).to.deep.equal(stored.lines);
+    first.remove();
+
+    // Another tab (or the next page) changed the stored lines: a cart connected now shows them.
+    localStorage.setItem(
+      storageKey,
+      JSON.stringify({ v: 1, lines: [{ offerId: 'hat', skuId: 'hat-grey', quantity: 8, buyer: 'Li Wei' }] }),
+    );
+    const second = await cart(storageKey);
+    await priced(second);
+    expect(second.lines).to.deep.equal([{ offerId: 'hat', skuId: 'hat-grey', quantity: 8 }]);
+    expect(text(q(second, '[part~="count"]'))).to.equal('8');
+  });
+
+  it('opens from the keyboard, closes on Escape and gives the focus back to the toggle', async () => {
+    const el = await cart();
+    el.addLine({ offerId: 'hat', skuId: 'hat-red', quantity: 5 });
+    await priced(el);
+    const button = toggle(el);
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(button.getAttribute('aria-controls')).to.equal(panel(el).id);
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.open, 'the panel to open');
+    await el.updateComplete;
+    expect(panel(el).matches(':popover-open')).to.equal(true);
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('cart-title');
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('close');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !el.open, 'the panel to close');
+    await el.updateComplete;
+    expect(panel(el).matches(':popover-open')).to.equal(false);
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(el.shadowRoot!.activeElement).to.equal(button);
+    // The close button closes it too.
+    await sendKeys({ press: 'Space' });
+    await waitUntil(() => el.open, 'the panel to open again');
+    q<HTMLButtonElement>(el, '[part~="close"]')!.click();
+    await waitUntil(() => !el.open, 'the panel to close again');
+    expect(el.shadowRoot!.activeElement).to.equal(button);
+  });
+
+  it('checks out into the order form named by checkout-target and forgets the lines once ordered', async () => {
+    const storageKey = `chainkit:test-cart-checkout-${Date.now()}`;
+    const page = await fixture<HTMLDivElement>(
+      html`<div>
+        <chain-cart
+          api=${MOCK_API}
+          key=${MOCK_KEY}
+          locale="en"
+          storage-key=${storageKey}
+          checkout-target="order"
+        ></chain-cart>
+        <chain-order-form id="order" api=${MOCK_API} key=${MOCK_KEY} locale="en"></chain-order-form>
+      </div>`,
+    );
+    const el = page.querySelector('chain-cart')!;
+    const form = page.querySelector<ChainOrderForm>('#order')!;
+    el.addLine({ offerId: 'coat', skuId: 'coat-black-m', quantity: 20 });
+    el.addLine({ offerId: 'hat', skuId: 'hat-red', quantity: 5 });
+    await priced(el);
+    await el.show();
+    const heard = oneEvent(el, 'chain-cart-checkout');
+    q<HTMLButtonElement>(el, '[part~="checkout"]')!.click();
+    const event = await heard;
+    expect(event.detail.lines).to.deep.equal(el.lines);
+    await waitUntil(() => form.shadowRoot!.querySelector('[data-sku="coat-black-m"]') !== null, 'the form');
+    await waitUntil(
+      () =>
+        form.shadowRoot!.querySelector('[part~="other-items"]')?.textContent?.includes('Cable-knit beanie'),
+      'the hat in the form',
+    );
+    expect(el.open).to.equal(false);
+    expect(form.shadowRoot!.querySelector<HTMLInputElement>('[data-sku="coat-black-m"]')!.value).to.equal(
+      '20',
+    );
+    expect(form.shadowRoot!.activeElement?.getAttribute('data-sku')).to.equal('coat-black-m');
+    for (const [name, value] of Object.entries({
+      'buyer.name': 'Li Wei',
+      'buyer.phone': '+86 138 0000 0000',
+      'shipTo.city': 'Hangzhou',
+      'shipTo.line1': '1 West Lake Rd',
+    })) {
+      const input = form.shadowRoot!.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    form.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
+    const placed = await oneEvent(form, 'chain-order-placed');
+    expect(placed.detail.order.total).to.equal(20 * 15800 + 5 * 1500);
+    const body = api.requests.find((r) => r.path === '/v1/orders')!.body as { lines: object[] };
+    expect(body.lines).to.deep.equal([
+      { skuId: 'coat-black-m', quantity: 20 },
+      { skuId: 'hat-red', quantity: 5 },
+    ]);
+    await el.updateComplete;
+    expect(el.lines).to.deep.equal([]);
+  });
+
+  it('does not hand the lines over when a listener cancels the checkout', async () => {
+    const page = await fixture<HTMLDivElement>(
+      html`<div>
+        <chain-cart
+          locale="en"
+          storage-key="chainkit:test-cart-cancel"
+          checkout-target="#order2"
+        ></chain-cart>
+        <chain-order-form id="order2" locale="en"></chain-order-form>
+      </div>`,
+    );
+    const el = page.querySelector('chain-cart')!;
+    const form = page.querySelector('chain-order-form')!;
+    el.clear();
+    el.addLine({ offerId: 'coat', skuId: 'coat-black-m', quantity: 20 });
+    await el.updateComplete;
+    const veto = (event: Event) => event.preventDefault();
+    el.addEventListener('chain-cart-checkout', veto);
+    el.checkout();
+    el.removeEventListener('chain-cart-checkout', veto);
+    expect(form.lines).to.deep.equal([]);
+    expect(form.offer).to.equal(undefined);
+  });
+
+  it('switches its text to Chinese at run time', async () => {
+    const el = await cart();
+    el.addLine({ offerId: 'hat', skuId: 'hat-red', quantity: 5 });
+    await priced(el);
+    el.locale = 'zh-CN';
+    await waitUntil(() => text(q(el, '[part~="toggle-label"]')) === '进货单', 'Chinese text');
+    expect(text(q(el, '[part~="offer"] h3'))).to.equal('麻花针织毛线帽');
+    expect(text(q(el, '[part~="subtotal"]'))).to.equal('¥75.00');
+  });
+
+  it('is accessible closed, open with lines and violations, and open and empty', async () => {
+    const el = await cart();
+    await expect(el).to.be.accessible();
+    el.addLine({ offerId: 'socks', skuId: 'socks-white', quantity: 7 });
+    el.addLine({ offerId: 'coat', skuId: 'coat-black-m', quantity: 60 });
+    await priced(el);
+    await el.show();
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+    el.clear();
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+});
