@@ -126,7 +126,9 @@ const schemas: Record<string, Schema> = {
         subtotal: money,
         savings: money,
         violations: { type: 'array', items: ref('Violation') },
-        nextTier: nullable(object({ addQuantity: int, unitPrice: money })),
+        nextTier: nullable(
+          object({ addQuantity: int, unitPrice: money, skuId: str }, ['addQuantity', 'unitPrice']),
+        ),
       }),
     },
     violations: { type: 'array', items: ref('Violation') },

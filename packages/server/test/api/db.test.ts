@@ -1,5 +1,9 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../src/db/migrate.js';
+import { openDatabase } from '../../src/db/open-database.js';
 import { backends, useTestDb } from '../helpers/test-db.js';
 
 describe.each(backends)('database on $name', (backend) => {
@@ -62,5 +66,24 @@ describe.each(backends)('database on $name', (backend) => {
     const { rows } = await t.db.query<{ n: number }>('select n from counter where id = 1');
     expect(rows[0]?.n).toBe(20);
     await t.db.query('drop table counter');
+  });
+});
+
+describe('PGlite data directory', () => {
+  it('keeps data across reopen and does not migrate twice', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'chainkit-pglite-'));
+    try {
+      const first = await openDatabase(dir);
+      await first.query(`insert into catalog_versions (doc, digest) values ('{"offers":[]}', 'd1')`);
+      await first.close();
+      const second = await openDatabase(dir);
+      const { rows } = await second.query<{ digest: string }>('select digest from catalog_versions');
+      expect(rows).toEqual([{ digest: 'd1' }]);
+      const applied = await second.query<{ n: number }>('select count(*)::int as n from schema_migrations');
+      expect(applied.rows[0]?.n).toBe(1);
+      await second.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -31,6 +31,7 @@ async function reset(db: ScriptDatabase): Promise<void> {
   // DELETE, not TRUNCATE: on a handful of rows it is much faster, and it takes no exclusive lock.
   await db.transaction(async (tx) => {
     for (const table of TABLES) await tx.query(`delete from ${table}`);
+    await tx.query(`select setval(pg_get_serial_sequence('catalog_versions', 'version'), 1, false)`);
   });
 }
 
