@@ -1,11 +1,12 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
 import type { OrderResponse } from '@chainkit/core';
 import { setChainLocale } from '../src/internal/localization.js';
 import type { ChainOrderStatus } from '../src/order-status/chain-order-status.js';
 import '../src/order-status/define.js';
 import '../src/store/define.js';
 import { withDocumentLang } from './helpers.js';
-import { COAT, FIXTURE_CATALOG, HAT, MOCK_API, MOCK_KEY, SOCKS, useMockApi } from './mocks/setup.js';
+import { COAT, FIXTURE_CATALOG, HAT, MOCK_API, MOCK_KEY, SOCKS, useMockApi, worker } from './mocks/setup.js';
 
 const api = useMockApi();
 
@@ -180,6 +181,17 @@ describe('<chain-order-status>', () => {
       expect(text(q(el, '[part~="base"]'))).to.equal('No order to show.');
       expect(api.requests.filter((r) => r.path.startsWith('/v1/orders'))).to.have.length(0);
       await expect(el).to.be.accessible();
+    });
+
+    it('shows the status its sub-orders imply when a response pairs them with a stale one', async () => {
+      const order = api.seedOrder([{ skuId: 'hat-red', quantity: 5 }]);
+      const accepted = api.updateFactoryOrder(order.id, 0, { status: 'accepted' });
+      worker.use(
+        http.get(`${MOCK_API}/v1/orders/:id`, () => HttpResponse.json({ ...accepted, status: 'placed' })),
+      );
+      const el = await render(order);
+      await ready(el);
+      expect(text(q(el, '[part~="status"]'))).to.equal('Accepted');
     });
 
     it('sends the token only in the Authorization header', async () => {

@@ -13,7 +13,7 @@ import { ChainApiError } from '../internal/api-error.js';
 import { ChainElement, hostStyles } from '../internal/chain-element.js';
 import { RefreshController } from '../internal/refresh-controller.js';
 import styles from './chain-order-status.styles.js';
-import { isFinal, statusChanged } from './order-progress.js';
+import { consistent, isFinal, statusChanged } from './order-progress.js';
 
 /** Detail of `chain-order-status-change`. */
 export interface OrderStatusChangeDetail {
@@ -197,7 +197,7 @@ export class ChainOrderStatus extends ChainElement {
     }
     void this.#loadFactoryNames(client);
     try {
-      const order = await client.getOrder(id, token, { signal: controller.signal });
+      const order = consistent(await client.getOrder(id, token, { signal: controller.signal }));
       if (controller.signal.aborted) return;
       const previous = this._data;
       this._data = order;
