@@ -1,8 +1,11 @@
 import { expect } from '@open-wc/testing';
-import type { Sku } from '@chainkit/core';
+import type { OrderRequest, OrderResponse, Sku } from '@chainkit/core';
+import type { ChainApiClient } from '../src/internal/api-client-types.js';
+import { ChainApiError } from '../src/internal/api-error.js';
 import { clearDraft, draftKey, loadDraft, saveDraft } from '../src/order-form/draft-storage.js';
 import { moveFor, type GridKey, type GridShape } from '../src/order-form/keyboard-grid.js';
 import { buildMatrix } from '../src/order-form/matrix-axes.js';
+import { OrderSubmission, outcomeOf } from '../src/order-form/order-submission.js';
 import { linesOf, parseQuantity } from '../src/order-form/quantity-input.js';
 
 const sku = (id: string, attributes: Record<string, string>): Sku => ({ id, attributes });
@@ -153,6 +156,87 @@ describe('order form logic', () => {
       expect([...loadDraft('coat')]).to.deep.equal([['c', 3]]);
       clearDraft('coat');
       expect(localStorage.getItem(draftKey('coat'))).to.equal(null);
+    });
+  });
+
+  describe('order submission', () => {
+    const order = {
+      buyer: { name: 'Li Wei', phone: '13800000000' },
+      shipTo: { country: 'CN', region: '', city: 'Hangzhou', line1: '1 Road' },
+      lines: [{ skuId: 'coat-black-m', quantity: 20 }],
+      expectedTotal: 316000,
+    } as OrderRequest;
+    const error = (status: number, code: string, details: unknown = null) =>
+      new ChainApiError({ status, code, message: code, details });
+
+    /** A client whose placeOrder answers from `script` in turn and records the keys it got. */
+    function scripted(script: (Error | 'ok')[]) {
+      const keys: string[] = [];
+      let release: () => void = () => {};
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const client = {
+        async placeOrder(_order: unknown, options: { idempotencyKey: string }) {
+          keys.push(options.idempotencyKey);
+          await gate;
+          const next = script.shift();
+          if (next instanceof Error) throw next;
+          return { id: 'ord_1' } as OrderResponse;
+        },
+      } as unknown as ChainApiClient;
+      return { client, keys, release };
+    }
+
+    it('says what a failure means', () => {
+      expect(outcomeOf(error(0, 'network_error'), order)).to.deep.include({
+        kind: 'failed',
+        reason: 'unknown',
+      });
+      expect(outcomeOf(error(503, 'catalog_unavailable'), order)).to.deep.include({ reason: 'unknown' });
+      expect(outcomeOf(error(429, 'rate_limited'), order)).to.deep.include({ reason: 'rate-limited' });
+      expect(outcomeOf(error(422, 'quote_violations'), order)).to.deep.include({
+        reason: 'rejected',
+        code: 'quote_violations',
+      });
+      expect(outcomeOf(error(409, 'price_changed', { total: 318000 }), order)).to.deep.include({
+        kind: 'price-changed',
+        previous: 316000,
+        total: 318000,
+      });
+      const issues = [{ path: 'buyer.phone', message: 'buyer.phone must be …' }];
+      expect(outcomeOf(error(400, 'invalid_request', issues), order)).to.deep.equal({
+        kind: 'invalid',
+        issues,
+      });
+    });
+
+    it('ignores a submit while one is in flight', async () => {
+      const { client, keys, release } = scripted(['ok']);
+      const submission = new OrderSubmission();
+      const first = submission.submit(client, order);
+      expect(await submission.submit(client, order)).to.equal(null);
+      expect(submission.inFlight).to.equal(true);
+      release();
+      expect((await first)?.kind).to.equal('placed');
+      expect(keys).to.have.length(1);
+      expect(submission.pendingKey).to.equal(undefined);
+    });
+
+    it('keeps the key for the same order after an unknown outcome, and starts a new one otherwise', async () => {
+      const { client, keys, release } = scripted([
+        error(0, 'network_error'),
+        error(422, 'quote_violations'),
+        'ok',
+        'ok',
+      ]);
+      release();
+      const submission = new OrderSubmission();
+      await submission.submit(client, order);
+      await submission.submit(client, order);
+      expect(keys[1]).to.equal(keys[0]);
+      await submission.submit(client, order);
+      expect(keys[2]).not.to.equal(keys[1]);
+      await submission.submit(client, { ...order, expectedTotal: 1 }, true);
+      expect(new Set(keys).size).to.equal(3);
     });
   });
 });

@@ -8,7 +8,6 @@ import {
   type Offer,
   type OrderRequest,
   type OrderResponse,
-  type Quote,
 } from '@chainkit/core';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -17,20 +16,21 @@ import { StoreController } from '../internal/api-controller.js';
 import { isChainApiError } from '../internal/api-error.js';
 import { ChainElement, hostStyles } from '../internal/chain-element.js';
 import { focusRing } from '../internal/theme.js';
-import { fieldFor, fieldMessages, orderInput, type FieldPath, type FieldValues } from './buyer-fields.js';
+import { fieldFor, fieldMessages, orderInput, type FieldValues } from './buyer-fields.js';
 import styles from './chain-order-form.styles.js';
-import { clearDraft, loadDraft, saveDraft } from './draft-storage.js';
-import { fieldId, renderFields } from './fields-view.js';
+import { clearDraft, saveDraft } from './draft-storage.js';
+import { fieldId } from './fields-view.js';
 import { formats, type Formats } from './format.js';
 import { caretEdges, moveFor, type GridShape } from './keyboard-grid.js';
 import { buildMatrix, type CellPosition, type MatrixModel } from './matrix-axes.js';
 import { renderConfirmation } from './order-confirmation.js';
+import { OrderSubmission, type SubmitOutcome } from './order-submission.js';
+import { renderOrdering, type OrderingHandlers } from './ordering-view.js';
 import { offerCatalog, priceLines, type PricedLines } from './order-pricing.js';
 import { renderSummary } from './order-summary.js';
-import { renderOtherItems, skuLabel, type OtherLine } from './other-items.js';
-import { linesOf, parseQuantity, type FormLine } from './quantity-input.js';
+import { renderOtherItems, skuLabel } from './other-items.js';
+import { OrderQuantities, usableLines, type OrderFormLine } from './order-quantities.js';
 import { previewRouting, type RoutingPreview } from './routing-preview.js';
-import { renderPreview } from './routing-view.js';
 import { cellId, clearPaint, matrixTexts, paintCell, renderMatrix } from './sku-matrix.js';
 import { violationText } from './violation-text.js';
 
@@ -41,13 +41,7 @@ declare module '../internal/events.js' {
   }
 }
 
-/** A line handed to the form (e.g. by `<chain-cart>`'s checkout). */
-export interface OrderFormLine {
-  /** The offer of the SKU; absent means the form's own offer. */
-  readonly offerId?: string;
-  readonly skuId: string;
-  readonly quantity: number;
-}
+export type { OrderFormLine };
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 type Phase = 'editing' | 'submitting' | 'price-changed' | 'placed';
@@ -211,12 +205,9 @@ export class ChainOrderForm extends ChainElement {
   #storeFactories: readonly Factory[] = [];
   #model: MatrixModel | undefined;
   #grid: GridShape | undefined;
-  #skuOrder: readonly string[] = [];
   #catalog: Catalog | undefined;
 
-  #cellText = new Map<string, string>();
-  #quantities = new Map<string, number>();
-  #otherLines: OtherLine[] = [];
+  readonly #order = new OrderQuantities();
   #pendingLines: readonly OrderFormLine[] | undefined;
   #priced: PricedLines | undefined;
   #active: CellPosition = { row: 0, col: 0 };
@@ -229,9 +220,7 @@ export class ChainOrderForm extends ChainElement {
   #formError = '';
 
   #phase: Phase = 'editing';
-  #inFlight = false;
-  #attemptKey: string | undefined;
-  #attemptBody: string | undefined;
+  readonly #submission = new OrderSubmission();
   #priceChange: { previous: number; total: number; order: OrderRequest } | undefined;
   #placed: OrderResponse | undefined;
   #focusAfterUpdate: string | undefined;
@@ -252,12 +241,7 @@ export class ChainOrderForm extends ChainElement {
 
   /** The lines the form would order: this offer's non-empty cells, then other offers' lines. */
   get lines(): OrderFormLine[] {
-    const main = this.#main;
-    const own = main ? linesOf(this.#quantities, this.#skuOrder).filter(isOrderable) : [];
-    return [
-      ...own.map((line) => ({ offerId: main?.id ?? '', skuId: line.skuId, quantity: line.quantity })),
-      ...this.#otherLines.map((line) => ({ ...line })),
-    ];
+    return this.#main ? this.#order.orderLines() : [];
   }
 
   /**
@@ -266,10 +250,7 @@ export class ChainOrderForm extends ChainElement {
    * line's offer becomes the form's offer.
    */
   set lines(lines: readonly OrderFormLine[]) {
-    const usable = (Array.isArray(lines) ? lines : []).filter(
-      (line): line is OrderFormLine =>
-        typeof line?.skuId === 'string' && typeof line.quantity === 'number' && isOrderable(line),
-    );
+    const usable = usableLines(lines);
     if (!this.#main && !this.offerData && !this.offer) {
       const first = usable.find((line) => typeof line.offerId === 'string');
       if (first?.offerId) this.offer = first.offerId;
@@ -438,69 +419,39 @@ export class ChainOrderForm extends ChainElement {
         @focusin=${this.#onCellFocus}
       >
         ${guard([model, this.#matrixEpoch, texts.caption, disabled], () =>
-          renderMatrix({ model, texts, cellText: this.#cellText, active: this.#active, disabled }),
+          renderMatrix({ model, texts, cellText: this.#order.text, active: this.#active, disabled }),
         )}
       </div>
       ${renderSummary(main, this.#priced, f)}
-      ${renderOtherItems(this.#otherLines, this.#extras, this.#priced.quote, f)}
+      ${renderOtherItems(this.#order.others, this.#extras, this.#priced.quote, f)}
       ${this.form ? nothing : this.#renderOrdering(f)}
     </div>`;
   }
 
   #renderOrdering(f: Formats): TemplateResult {
-    const total = this.#priced?.quote.subtotal ?? 0;
-    const busy = this.#inFlight;
-    return html`<form
-      part="form"
-      novalidate
-      aria-labelledby="order-title"
-      @submit=${this.#onSubmit}
-      @input=${this.#onFieldInput}
-      @change=${this.#onFieldChange}
-    >
-      <h3 id="order-title">${msg('Your details', { id: 'orderForm.details' })}</h3>
-      ${renderFields(this.#values, this.#fieldErrors)} ${renderPreview(this.#preview, f)}
-      <p part="form-error" class="error" role="alert">${this.#formError}</p>
-      ${
-        this.#phase === 'price-changed' && this.#priceChange
-          ? html`<section part="price-changed" aria-labelledby="price-changed-title">
-              <h3 id="price-changed-title" tabindex="-1">
-                ${msg('The price has changed', { id: 'orderForm.priceChanged.title' })}
-              </h3>
-              <p>
-                ${msg(
-                  str`The store's total for this order is now ${f.money(this.#priceChange.total)} (you saw ${f.money(this.#priceChange.previous)}). Nothing has been ordered yet.`,
-                  { id: 'orderForm.priceChanged.body' },
-                )}
-              </p>
-              <p>
-                ${msg('New total', { id: 'orderForm.priceChanged.newTotal' })}:
-                <strong part="new-total">${f.money(this.#priceChange.total)}</strong>
-              </p>
-              <div class="actions">
-                <button type="button" part="confirm-button" @click=${this.#onConfirmPrice}>
-                  ${msg(str`Place order at ${f.money(this.#priceChange.total)}`, { id: 'orderForm.priceChanged.confirm' })}
-                </button>
-                <button type="button" part="cancel-button" @click=${this.#onCancelPrice}>
-                  ${msg('Back to the order', { id: 'orderForm.priceChanged.cancel' })}
-                </button>
-              </div>
-            </section>`
-          : html`<div class="actions">
-              <button type="submit" part="submit" id="submit" ?disabled=${busy || this.#isDisabled()}>
-                ${
-                  busy
-                    ? msg('Placing order…', { id: 'orderForm.submitting' })
-                    : msg(str`Place order · ${f.money(total)}`, { id: 'orderForm.submit' })
-                }
-              </button>
-              <span role="status"
-                >${busy ? msg('Placing your order…', { id: 'orderForm.submittingStatus' }) : ''}</span
-              >
-            </div>`
-      }
-    </form>`;
+    return renderOrdering(
+      {
+        values: this.#values,
+        fieldErrors: this.#fieldErrors,
+        preview: this.#preview,
+        formError: this.#formError,
+        priceChange: this.#phase === 'price-changed' ? this.#priceChange : undefined,
+        busy: this.#submission.inFlight,
+        disabled: this.#isDisabled(),
+        total: this.#priced?.quote.subtotal ?? 0,
+      },
+      f,
+      this.#ordering,
+    );
   }
+
+  readonly #ordering: OrderingHandlers = {
+    submit: (event) => this.#onSubmit(event),
+    input: (event) => this.#onFieldInput(event),
+    change: (event) => this.#onFieldChange(event),
+    confirmPrice: () => this.#onConfirmPrice(),
+    cancelPrice: () => this.#onCancelPrice(),
+  };
 
   // ---------------------------------------------------------------------------------------------
   // Loading
@@ -519,12 +470,7 @@ export class ChainOrderForm extends ChainElement {
     }
     if (!client) {
       this.#load = 'error';
-      this.#loadError = msg(
-        'This order form has no store to talk to (set api and key, or put it in a <chain-store>).',
-        {
-          id: 'orderForm.notConfigured',
-        },
-      );
+      this.#loadError = notConfigured();
       this.requestUpdate();
       return;
     }
@@ -571,9 +517,13 @@ export class ChainOrderForm extends ChainElement {
     if (this.#main && this.#main.id !== offer.id) this.#flushDraft();
     const sameOffer = this.#main?.id === offer.id;
     this.#main = offer;
-    this.#model = buildMatrix(offer.skus);
-    this.#skuOrder = offer.skus.map((sku) => sku.id);
-    const model = this.#model;
+    const model = buildMatrix(offer.skus);
+    this.#model = model;
+    if (!sameOffer)
+      this.#order.reset(
+        offer.id,
+        offer.skus.map((sku) => sku.id),
+      );
     this.#grid = {
       rows: model.rows.length,
       cols: model.width,
@@ -584,45 +534,20 @@ export class ChainOrderForm extends ChainElement {
     const pending = this.#pendingLines;
     this.#pendingLines = undefined;
     if (pending) this.#applyLines(pending);
-    else if (!sameOffer) this.#restoreDraft(offer.id);
+    else if (!sameOffer) this.#order.restoreDraft(model);
     this.#rebuildCatalog();
     this.#repaintMatrix();
   }
 
-  #restoreDraft(offerId: string): void {
-    this.#cellText.clear();
-    this.#quantities.clear();
-    this.#otherLines = [];
-    for (const [skuId, quantity] of loadDraft(offerId)) {
-      if (!this.#model?.positions.has(skuId)) continue;
-      this.#quantities.set(skuId, quantity);
-      this.#cellText.set(skuId, String(quantity));
-    }
-  }
-
   #applyLines(lines: readonly OrderFormLine[]): void {
-    const main = this.#main;
-    const model = this.#model;
-    this.#cellText.clear();
-    this.#quantities.clear();
-    const others: OtherLine[] = [];
-    for (const line of lines) {
-      const own = main !== undefined && (line.offerId === undefined || line.offerId === main.id);
-      if (own && model?.positions.has(line.skuId)) {
-        const quantity = (this.#quantities.get(line.skuId) ?? 0) + line.quantity;
-        this.#quantities.set(line.skuId, quantity);
-        this.#cellText.set(line.skuId, String(quantity));
-      } else if (line.offerId !== undefined && line.offerId !== main?.id) {
-        others.push({ offerId: line.offerId, skuId: line.skuId, quantity: line.quantity });
-      }
-    }
-    this.#otherLines = others;
+    if (this.#model) this.#order.apply(lines, this.#model);
+    else this.#order.clear();
     void this.#fetchExtras();
   }
 
   async #fetchExtras(): Promise<void> {
     const client = this.store.client;
-    const missing = [...new Set(this.#otherLines.map((line) => line.offerId))].filter(
+    const missing = [...new Set(this.#order.others.map((line) => line.offerId))].filter(
       (id) => !this.#extras.has(id),
     );
     if (!client || missing.length === 0) return;
@@ -646,15 +571,11 @@ export class ChainOrderForm extends ChainElement {
   // ---------------------------------------------------------------------------------------------
   // Quantities (the keystroke path: reprice, paint one cell, re-render the totals only)
 
-  #allLines(): FormLine[] {
-    return [...linesOf(this.#quantities, this.#skuOrder), ...this.#otherLines];
-  }
-
   #reprice(): void {
     const catalog = this.#catalog;
     const main = this.#main;
     if (!catalog || !main) return;
-    this.#priced = priceLines(catalog, this.#allLines(), main.id);
+    this.#priced = priceLines(catalog, this.#order.pricedLines(), main.id);
     this.#syncForm();
   }
 
@@ -662,8 +583,7 @@ export class ChainOrderForm extends ChainElement {
     const input = event.target;
     if (!(input instanceof HTMLInputElement) || input.dataset['sku'] === undefined) return;
     const skuId = input.dataset['sku'];
-    this.#cellText.set(skuId, input.value);
-    this.#quantities.set(skuId, parseQuantity(input.value));
+    this.#order.set(skuId, input.value);
     this.#reprice();
     const position = this.#model?.positions.get(skuId);
     if (position) paintCell(input, position, this.#cellMessage(skuId));
@@ -746,7 +666,7 @@ export class ChainOrderForm extends ChainElement {
   };
 
   #isDisabled(): boolean {
-    return this.disabled || this.#formDisabled || this.#inFlight;
+    return this.disabled || this.#formDisabled || this.#submission.inFlight;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -789,7 +709,7 @@ export class ChainOrderForm extends ChainElement {
     if (this.#draftTimer === undefined) return;
     clearTimeout(this.#draftTimer);
     this.#draftTimer = undefined;
-    if (this.#main) saveDraft(this.#main.id, this.#quantities);
+    if (this.#main) saveDraft(this.#main.id, this.#order.quantities);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -814,15 +734,15 @@ export class ChainOrderForm extends ChainElement {
   // ---------------------------------------------------------------------------------------------
   // Buyer fields and submission
 
-  #onFieldInput = (event: Event): void => {
+  #onFieldInput(event: Event): void {
     event.stopPropagation();
     const target = event.target;
     if (!(target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement)) return;
     const field = fieldFor(target.name);
     if (field) this.#values[field.path] = target.value;
-  };
+  }
 
-  #onFieldChange = (event: Event): void => {
+  #onFieldChange(event: Event): void {
     event.stopPropagation();
     const target = event.target;
     if (!(target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement)) return;
@@ -837,7 +757,7 @@ export class ChainOrderForm extends ChainElement {
       else this.#fieldErrors.set(field.path, message);
       this.requestUpdate();
     }
-  };
+  }
 
   #issues(): readonly FieldIssue[] {
     const input = orderInput(this.#values, this.lines, this.#priced?.quote.subtotal ?? 0);
@@ -845,9 +765,9 @@ export class ChainOrderForm extends ChainElement {
     return parsed.ok ? [] : parsed.issues;
   }
 
-  #onSubmit = (event: SubmitEvent): void => {
+  #onSubmit(event: SubmitEvent): void {
     event.preventDefault();
-    if (this.#inFlight || this.#phase === 'placed' || this.#isDisabled()) return;
+    if (this.#submission.inFlight || this.#phase === 'placed' || this.#isDisabled()) return;
     const priced = this.#priced;
     if (!priced) return;
     const lines = this.lines;
@@ -886,109 +806,81 @@ export class ChainOrderForm extends ChainElement {
       return;
     }
     void this.#place(parsed.value);
-  };
+  }
 
   async #place(order: OrderRequest, newKey = false): Promise<void> {
     const client = this.store.client;
     if (!client) {
-      this.#formError = msg(
-        'This order form has no store to talk to (set api and key, or put it in a <chain-store>).',
-        {
-          id: 'orderForm.notConfigured',
-        },
-      );
+      this.#formError = notConfigured();
       this.requestUpdate();
       return;
     }
-    const body = JSON.stringify(order);
-    // One key per attempt; an unchanged order retried after a failure with an unknown outcome
-    // keeps its key, so it can never be placed twice.
-    if (newKey || this.#attemptKey === undefined || this.#attemptBody !== body) {
-      this.#attemptKey = crypto.randomUUID();
-      this.#attemptBody = body;
-    }
-    const idempotencyKey = this.#attemptKey;
-    this.#inFlight = true;
     this.#phase = 'submitting';
     this.#formError = '';
+    const attempt = this.#submission.submit(client, order, newKey);
     this.requestUpdate();
-    try {
-      const placed = await client.placeOrder(order, { idempotencyKey });
-      this.#attemptKey = undefined;
-      this.#attemptBody = undefined;
-      this.#placed = placed;
-      this.#phase = 'placed';
-      if (this.#main) clearDraft(this.#main.id);
-      clearTimeout(this.#draftTimer);
-      this.#draftTimer = undefined;
-      this.#focusAfterUpdate = 'confirmation-title';
-      this.emit('chain-order-placed', { order: placed });
-    } catch (error) {
-      this.#phase = 'editing';
-      this.#handleFailure(error, order);
-    } finally {
-      this.#inFlight = false;
-      this.requestUpdate();
+    const outcome = await attempt;
+    if (outcome === null) return;
+    this.#phase = 'editing';
+    this.#show(outcome);
+    this.requestUpdate();
+  }
+
+  /** Shows what an attempt came to. */
+  #show(outcome: SubmitOutcome): void {
+    switch (outcome.kind) {
+      case 'placed':
+        this.#placed = outcome.order;
+        this.#phase = 'placed';
+        if (this.#main) clearDraft(this.#main.id);
+        clearTimeout(this.#draftTimer);
+        this.#draftTimer = undefined;
+        this.#focusAfterUpdate = 'confirmation-title';
+        this.emit('chain-order-placed', { order: outcome.order });
+        return;
+      case 'price-changed':
+        this.#priceChange = outcome;
+        this.#phase = 'price-changed';
+        this.#focusAfterUpdate = 'price-changed-title';
+        return;
+      case 'invalid': {
+        const messages = fieldMessages(outcome.issues, this.#values);
+        this.#fieldErrors = new Map([...messages].filter(([path]) => fieldFor(path) !== undefined));
+        this.#formError = msg('The store did not accept some details; check the highlighted fields.', {
+          id: 'orderForm.rejectedFields',
+        });
+        const first = [...this.#fieldErrors.keys()][0];
+        this.#focusAfterUpdate = first ? fieldId(first) : 'submit';
+        return;
+      }
+      case 'failed':
+        this.#focusAfterUpdate = 'submit';
+        this.#formError =
+          outcome.reason === 'unknown'
+            ? msg(
+                'The store could not be reached, so the order may not have been placed. Try again: an order that did go through will not be placed twice.',
+                { id: 'orderForm.networkError' },
+              )
+            : outcome.reason === 'rate-limited'
+              ? msg('Too many attempts. Wait a moment, then try again.', { id: 'orderForm.rateLimited' })
+              : msg(str`The order could not be placed (${outcome.code}).`, { id: 'orderForm.failed' });
     }
   }
 
-  #handleFailure(error: unknown, order: OrderRequest): void {
-    const unknownOutcome =
-      isChainApiError(error) &&
-      (error.isNetwork || error.status >= 500 || error.status === 408 || error.status === 409);
-    if (isChainApiError(error, 'price_changed')) {
-      const details = error.details as { total?: unknown; quote?: Quote } | null;
-      const total =
-        typeof details?.total === 'number'
-          ? details.total
-          : (details?.quote?.subtotal ?? order.expectedTotal);
-      this.#attemptKey = undefined;
-      this.#priceChange = { previous: order.expectedTotal, total, order };
-      this.#phase = 'price-changed';
-      this.#focusAfterUpdate = 'price-changed-title';
-      return;
-    }
-    if (!unknownOutcome || isChainApiError(error, 'idempotency_key_reused')) this.#attemptKey = undefined;
-    if (isChainApiError(error, 'invalid_request') && Array.isArray(error.details)) {
-      const messages = fieldMessages(error.details as FieldIssue[], this.#values);
-      this.#fieldErrors = new Map([...messages].filter(([path]) => fieldFor(path) !== undefined));
-      this.#formError = msg('The store did not accept some details; check the highlighted fields.', {
-        id: 'orderForm.rejectedFields',
-      });
-      const first = [...this.#fieldErrors.keys()][0] as FieldPath | undefined;
-      this.#focusAfterUpdate = first ? fieldId(first) : 'submit';
-      return;
-    }
-    this.#focusAfterUpdate = 'submit';
-    if (isChainApiError(error, 'network_error') || (isChainApiError(error) && error.status >= 500)) {
-      this.#formError = msg(
-        'The store could not be reached, so the order may not have been placed. Try again: an order that did go through will not be placed twice.',
-        { id: 'orderForm.networkError' },
-      );
-    } else if (isChainApiError(error, 'rate_limited') || (isChainApiError(error) && error.status === 429)) {
-      this.#formError = msg('Too many attempts. Wait a moment, then try again.', {
-        id: 'orderForm.rateLimited',
-      });
-    } else {
-      const code = isChainApiError(error) ? error.code : 'unknown';
-      this.#formError = msg(str`The order could not be placed (${code}).`, { id: 'orderForm.failed' });
-    }
-  }
-
-  #onConfirmPrice = (): void => {
+  #onConfirmPrice(): void {
     const change = this.#priceChange;
-    if (!change || this.#inFlight) return;
+    if (!change || this.#submission.inFlight) return;
     this.#priceChange = undefined;
     // A confirmed new price is a new attempt: a new key.
     void this.#place({ ...change.order, expectedTotal: change.total }, true);
-  };
+  }
 
-  #onCancelPrice = (): void => {
+  #onCancelPrice(): void {
     this.#priceChange = undefined;
     this.#phase = 'editing';
     this.#focusAfterUpdate = 'submit';
     this.requestUpdate();
-  };
+  }
 
   #startOver(): void {
     this.#placed = undefined;
@@ -1015,8 +907,10 @@ export class ChainOrderForm extends ChainElement {
   }
 }
 
-function isOrderable(line: { quantity: number }): boolean {
-  return Number.isSafeInteger(line.quantity) && line.quantity > 0;
+function notConfigured(): string {
+  return msg('This order form has no store to talk to (set api and key, or put it in a <chain-store>).', {
+    id: 'orderForm.notConfigured',
+  });
 }
 
 function pickKeys(event: KeyboardEvent) {

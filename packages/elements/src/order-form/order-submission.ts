@@ -1,0 +1,106 @@
+import type { FieldIssue, OrderRequest, OrderResponse, Quote } from '@chainkit/core';
+import type { ChainApiClient } from '../internal/api-client-types.js';
+import { isChainApiError } from '../internal/api-error.js';
+
+/** What one attempt to place the order came to. */
+export type SubmitOutcome =
+  | { readonly kind: 'placed'; readonly order: OrderResponse }
+  /** 409 `price_changed`: nothing was stored; `total` is the server's price for the same lines. */
+  | {
+      readonly kind: 'price-changed';
+      readonly previous: number;
+      readonly total: number;
+      readonly order: OrderRequest;
+    }
+  /** 400 `invalid_request` with the fields the server refused. */
+  | { readonly kind: 'invalid'; readonly issues: readonly FieldIssue[] }
+  /**
+   * Anything else. `unknown`: no answer, or a server error (the order may have been stored; a
+   * retry of the same order keeps its key, so it cannot be placed twice); `rate-limited`: 429;
+   * `rejected`: a definite refusal, named by `code`.
+   */
+  | {
+      readonly kind: 'failed';
+      readonly reason: 'unknown' | 'rate-limited' | 'rejected';
+      readonly code: string;
+    };
+
+/**
+ * The attempts of one checkout, keeping the promises of reliability.md:
+ *
+ * - an attempt gets one `Idempotency-Key` (`crypto.randomUUID()`), which the API client sends
+ *   unchanged on each of its retries (network errors, 408/429/502/503/504);
+ * - the buyer trying again after an attempt whose outcome is unknown (no answer, a 5xx, a 409
+ *   still in flight) sends the same order with the same key, so the server answers with the order
+ *   if the first attempt did go through; a changed order, a definite refusal, a success or a
+ *   confirmed new price starts a new key;
+ * - while an attempt is in flight, further submits are ignored (ten clicks place one order).
+ */
+export class OrderSubmission {
+  #key: string | undefined;
+  #body: string | undefined;
+  #inFlight = false;
+
+  /** True while an attempt is waiting for the server. */
+  get inFlight(): boolean {
+    return this.#inFlight;
+  }
+
+  /** The key the next attempt of the same order would use, if one is kept. */
+  get pendingKey(): string | undefined {
+    return this.#key;
+  }
+
+  /**
+   * Places `order` through `client`. Resolves with the outcome, or with `null` without sending
+   * anything when an attempt is already in flight. `newKey` forces a fresh key (after the buyer
+   * confirmed a changed price).
+   */
+  async submit(client: ChainApiClient, order: OrderRequest, newKey = false): Promise<SubmitOutcome | null> {
+    if (this.#inFlight) return null;
+    const body = JSON.stringify(order);
+    if (newKey || this.#key === undefined || this.#body !== body) {
+      this.#key = crypto.randomUUID();
+      this.#body = body;
+    }
+    this.#inFlight = true;
+    try {
+      const placed = await client.placeOrder(order, { idempotencyKey: this.#key });
+      this.forget();
+      return { kind: 'placed', order: placed };
+    } catch (error) {
+      const outcome = outcomeOf(error, order);
+      if (outcome.kind !== 'failed' || outcome.reason !== 'unknown') this.forget();
+      return outcome;
+    } finally {
+      this.#inFlight = false;
+    }
+  }
+
+  /** Drops the kept key: the next attempt is a new one. */
+  forget(): void {
+    this.#key = undefined;
+    this.#body = undefined;
+  }
+}
+
+/** What a failed `placeOrder` means for the buyer. */
+export function outcomeOf(error: unknown, order: OrderRequest): SubmitOutcome {
+  if (!isChainApiError(error)) return { kind: 'failed', reason: 'rejected', code: 'unknown' };
+  if (error.code === 'price_changed') {
+    const details = error.details as { total?: unknown; quote?: Quote } | null;
+    const total =
+      typeof details?.total === 'number' ? details.total : (details?.quote?.subtotal ?? order.expectedTotal);
+    return { kind: 'price-changed', previous: order.expectedTotal, total, order };
+  }
+  if (error.code === 'invalid_request' && Array.isArray(error.details)) {
+    return { kind: 'invalid', issues: error.details as FieldIssue[] };
+  }
+  if (error.status === 429) return { kind: 'failed', reason: 'rate-limited', code: error.code };
+  const unknownOutcome =
+    error.isNetwork ||
+    error.status >= 500 ||
+    error.status === 408 ||
+    error.code === 'idempotency_key_in_flight';
+  return { kind: 'failed', reason: unknownOutcome ? 'unknown' : 'rejected', code: error.code };
+}
