@@ -145,10 +145,11 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   app.use('/v1/*', async (c, next) => {
     c.set('principal', null);
     const origin = c.req.header('origin');
-    // Let an allowed browser read the error when authentication itself fails.
-    if (origin !== undefined && keys.browserOrigins.has(origin)) c.set('corsOrigin', origin);
+    // An allowed browser may read the 401 when the credential itself is bad.
+    c.set('corsOrigin', origin !== undefined && keys.browserOrigins.has(origin) ? origin : undefined);
     const principal = keys.resolve(c.req.header('authorization'));
     c.set('principal', principal);
+    // From here on the origin must suit this credential (403/401 without allow headers otherwise).
     c.set('corsOrigin', undefined);
     c.set('corsOrigin', checkOrigin(origin, principal, keys.browserOrigins));
     await next();

@@ -104,6 +104,14 @@ describe.each(backends)('responses match the OpenAPI document on $name', (backen
       'POST',
       '/v1/orders',
     ); // 422 violations
+    const many = 999_999_996;
+    await checkResponse(
+      await placeOrder(
+        orderBody({ lines: [{ skuId: 'mug-white', quantity: many }], expectedTotal: many * 1000 }),
+      ),
+      'POST',
+      '/v1/orders',
+    ); // 422 unroutable
     await checkResponse(
       await placeOrder(orderBody({ buyer: { name: 'x', phone: '1' } })),
       'POST',

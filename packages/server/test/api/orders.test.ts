@@ -231,6 +231,20 @@ describe.each(backends)('orders on $name', (backend) => {
       await expectNothingStored();
     });
 
+    it('answers 422 unroutable when no factory can ship a line before 9999-12-31, storing nothing', async () => {
+      const quantity = 999_999_996; // a multiple of the mug step; Dehua makes 300 a day
+      const response = await place(
+        orderBody({ lines: [{ skuId: 'mug-white', quantity }], expectedTotal: quantity * 1000 }),
+      );
+      expect(response.status).toBe(422);
+      const body = await json(response);
+      expect(body.error.code).toBe('unroutable');
+      expect(body.error.details.unassigned).toEqual([
+        expect.objectContaining({ lineIndex: 0, skuId: 'mug-white', quantity, reason: expect.anything() }),
+      ]);
+      await expectNothingStored();
+    });
+
     it.each([
       ['buyer.phone', { buyer: { name: 'Li Wei', phone: 'call me' } }],
       ['buyer.name', { buyer: { name: '', phone: '+86 138 0000 0000' } }],
