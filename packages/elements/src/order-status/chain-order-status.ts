@@ -430,8 +430,8 @@ function shipmentLines(fo: FactoryOrderView, locale: string): TemplateResult[] {
   if (!shipment) return [];
   return [
     html`${formatInstant(shipment.shippedAt, locale)}`,
-    html`${msg('Carrier', { id: 'status.step.carrier' })}: ${shipment.carrier}`,
-    html`${msg('Tracking number', { id: 'status.step.tracking' })}:
+    html`${msg('Carrier:', { id: 'status.step.carrier' })} ${shipment.carrier}`,
+    html`${msg('Tracking number:', { id: 'status.step.tracking' })}
       <span part="tracking" class="tracking">${shipment.trackingNumber}</span>`,
   ];
 }
