@@ -8,7 +8,12 @@ import { pathToFileURL } from 'node:url';
 const build = spawnSync('npx', ['tsc', '-b'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const benches = ['packages/core/bench/quote.bench.mjs', 'packages/server/bench/server.bench.mjs'];
+const benches = [
+  'packages/core/bench/quote.bench.mjs',
+  'packages/server/bench/server.bench.mjs',
+  'packages/elements/bench/catalog.bench.mjs',
+  'packages/elements/bench/order-matrix.bench.mjs',
+];
 
 let failures = 0;
 for (const file of benches) {
