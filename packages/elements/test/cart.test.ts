@@ -6,6 +6,11 @@ import { MOCK_API, MOCK_KEY, useMockApi } from './mocks/setup.js';
 
 const api = useMockApi();
 
+/** `waitUntil` with room for a loaded machine (the default gives up after 1 s). */
+function until(predicate: () => unknown, message: string, options: { timeout?: number } = {}): Promise<void> {
+  return waitUntil(predicate, message, { timeout: 5000, ...options });
+}
+
 let keyCounter = 0;
 
 function q<T extends Element = HTMLElement>(el: ChainCart, selector: string): T | null {
@@ -30,7 +35,7 @@ async function cart(storageKey = `chainkit:test-cart-${(keyCounter += 1)}`): Pro
 }
 
 async function priced(el: ChainCart): Promise<void> {
-  await waitUntil(() => q(el, '[part~="subtotal"]') !== null && q(el, '[role="status"]') === null, 'prices');
+  await until(() => q(el, '[part~="subtotal"]') !== null && q(el, '[role="status"]') === null, 'prices');
   await el.updateComplete;
 }
 
@@ -153,7 +158,7 @@ describe('<chain-cart>', () => {
     expect(button.getAttribute('aria-controls')).to.equal(panel(el).id);
     button.focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => el.open, 'the panel to open');
+    await until(() => el.open, 'the panel to open');
     await el.updateComplete;
     expect(panel(el).matches(':popover-open')).to.equal(true);
     expect(button.getAttribute('aria-expanded')).to.equal('true');
@@ -161,16 +166,16 @@ describe('<chain-cart>', () => {
     await sendKeys({ press: 'Tab' });
     expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('close');
     await sendKeys({ press: 'Escape' });
-    await waitUntil(() => !el.open, 'the panel to close');
+    await until(() => !el.open, 'the panel to close');
     await el.updateComplete;
     expect(panel(el).matches(':popover-open')).to.equal(false);
     expect(button.getAttribute('aria-expanded')).to.equal('false');
     expect(el.shadowRoot!.activeElement).to.equal(button);
     // The close button closes it too.
     await sendKeys({ press: 'Space' });
-    await waitUntil(() => el.open, 'the panel to open again');
+    await until(() => el.open, 'the panel to open again');
     q<HTMLButtonElement>(el, '[part~="close"]')!.click();
-    await waitUntil(() => !el.open, 'the panel to close again');
+    await until(() => !el.open, 'the panel to close again');
     expect(el.shadowRoot!.activeElement).to.equal(button);
   });
 
@@ -198,8 +203,8 @@ describe('<chain-cart>', () => {
     q<HTMLButtonElement>(el, '[part~="checkout"]')!.click();
     const event = await heard;
     expect(event.detail.lines).to.deep.equal(el.lines);
-    await waitUntil(() => form.shadowRoot!.querySelector('[data-sku="coat-black-m"]') !== null, 'the form');
-    await waitUntil(
+    await until(() => form.shadowRoot!.querySelector('[data-sku="coat-black-m"]') !== null, 'the form');
+    await until(
       () =>
         form.shadowRoot!.querySelector('[part~="other-items"]')?.textContent?.includes('Cable-knit beanie'),
       'the hat in the form',
@@ -260,7 +265,7 @@ describe('<chain-cart>', () => {
     el.addLine({ offerId: 'hat', skuId: 'hat-red', quantity: 5 });
     await priced(el);
     el.locale = 'zh-CN';
-    await waitUntil(() => text(q(el, '[part~="toggle-label"]')) === '进货单', 'Chinese text');
+    await until(() => text(q(el, '[part~="toggle-label"]')) === '进货单', 'Chinese text');
     expect(text(q(el, '[part~="offer"] h3'))).to.equal('麻花针织毛线帽');
     expect(text(q(el, '[part~="subtotal"]'))).to.equal('¥75.00');
   });

@@ -8,6 +8,11 @@ import { COAT, MOCK_API, MOCK_KEY, useMockApi } from './mocks/setup.js';
 
 const api = useMockApi();
 
+/** `waitUntil` with room for a loaded machine (the default gives up after 1 s). */
+function until(predicate: () => unknown, message: string, options: { timeout?: number } = {}): Promise<void> {
+  return waitUntil(predicate, message, { timeout: 5000, ...options });
+}
+
 /** Red/Blue × S/M, mixed batch with a tier at 100 (the issue's 60 red + 50 blue example). */
 const TEE: Offer = {
   id: 'tee',
@@ -96,7 +101,7 @@ async function dataForm(offer: Offer): Promise<ChainOrderForm> {
 }
 
 async function ready(el: ChainOrderForm): Promise<void> {
-  await waitUntil(() => cells(el).length > 0, 'the matrix to render');
+  await until(() => cells(el).length > 0, 'the matrix to render');
   await el.updateComplete;
 }
 
@@ -119,7 +124,7 @@ function orderPosts() {
 }
 
 async function placed(el: ChainOrderForm): Promise<void> {
-  await waitUntil(() => q(el, '[part~="confirmation"]') !== null, 'the confirmation', { timeout: 8000 });
+  await until(() => q(el, '[part~="confirmation"]') !== null, 'the confirmation', { timeout: 8000 });
 }
 
 describe('<chain-order-form>', () => {
@@ -174,36 +179,48 @@ describe('<chain-order-form>', () => {
       ).to.contain('Not available');
     });
 
-    it('moves between cells like a spreadsheet and keeps one tab stop', async () => {
+    /** The SKU of the focused cell. */
+    const at = (el: ChainOrderForm) =>
+      (el.shadowRoot!.activeElement as HTMLInputElement | null)?.dataset['sku'];
+
+    it('moves between cells with the arrow keys and Enter, staying put at the edges', async () => {
       const el = await networkForm();
-      const at = () => (el.shadowRoot!.activeElement as HTMLInputElement | null)?.dataset['sku'];
-      expect(cells(el).filter((input) => input.tabIndex === 0)).to.have.length(1);
       cell(el, 'coat-black-m').focus();
       await sendKeys({ press: 'ArrowRight' });
-      expect(at()).to.equal('coat-black-l');
+      expect(at(el)).to.equal('coat-black-l');
       await sendKeys({ press: 'ArrowDown' });
-      expect(at()).to.equal('coat-camel-l');
+      expect(at(el)).to.equal('coat-camel-l');
       await sendKeys({ press: 'ArrowUp' });
-      expect(at()).to.equal('coat-black-l');
+      expect(at(el)).to.equal('coat-black-l');
       await sendKeys({ press: 'Enter' });
-      expect(at()).to.equal('coat-camel-l');
+      expect(at(el)).to.equal('coat-camel-l');
       await sendKeys({ press: 'Enter' });
-      expect(at(), 'Enter at the last row stays').to.equal('coat-camel-l');
+      expect(at(el), 'Enter at the last row stays').to.equal('coat-camel-l');
+    });
+
+    it('goes to the ends of a row with Home/End and of the matrix with Ctrl+Home', async () => {
+      const el = await networkForm();
+      cell(el, 'coat-camel-l').focus();
       await sendKeys({ press: 'Home' });
-      expect(at()).to.equal('coat-camel-m');
+      expect(at(el)).to.equal('coat-camel-m');
       await sendKeys({ press: 'End' });
-      expect(at()).to.equal('coat-camel-xl');
+      expect(at(el)).to.equal('coat-camel-xl');
       await sendKeys({ down: 'Control' });
       await sendKeys({ press: 'Home' });
       await sendKeys({ up: 'Control' });
-      expect(at()).to.equal('coat-black-m');
-      // ← and → only leave a cell once the caret is at the edge of its text.
+      expect(at(el)).to.equal('coat-black-m');
+    });
+
+    it('leaves a cell sideways only from the edge of its text, and keeps one tab stop', async () => {
+      const el = await networkForm();
+      expect(cells(el).filter((input) => input.tabIndex === 0)).to.have.length(1);
+      cell(el, 'coat-black-m').focus();
       await sendKeys({ type: '12' });
       await sendKeys({ press: 'ArrowLeft' });
-      expect(at()).to.equal('coat-black-m');
+      expect(at(el)).to.equal('coat-black-m');
       await sendKeys({ press: 'ArrowRight' });
       await sendKeys({ press: 'ArrowRight' });
-      expect(at()).to.equal('coat-black-l');
+      expect(at(el)).to.equal('coat-black-l');
       // The tab stop followed the focus.
       expect(
         cells(el)
@@ -298,7 +315,7 @@ describe('<chain-order-form>', () => {
       await type(el, cell(el, 'coat-black-m'), '30');
       await type(el, cell(el, 'coat-camel-l'), '30');
       await fillBuyer(el);
-      await waitUntil(() => q(el, '[part~="routing"]') !== null, 'the routing preview');
+      await until(() => q(el, '[part~="routing"]') !== null, 'the routing preview');
       expect(text(q(el, '[part~="routing"]'))).to.contain('Yiwu Zhinuan Knitting: 60 units');
       const heard = oneEvent(el, 'chain-order-placed');
       submitButton(el).click();
@@ -339,7 +356,7 @@ describe('<chain-order-form>', () => {
       await fillBuyer(el);
       api.fail({ method: 'POST', path: '/v1/orders', status: 503, times: 4, afterCommit: true });
       submitButton(el).click();
-      await waitUntil(() => text(q(el, '[part~="form-error"]')) !== '', 'the error', { timeout: 8000 });
+      await until(() => text(q(el, '[part~="form-error"]')) !== '', 'the error', { timeout: 8000 });
       expect(text(q(el, '[part~="form-error"]'))).to.contain('could not be reached');
       submitButton(el).click();
       await placed(el);
@@ -367,7 +384,7 @@ describe('<chain-order-form>', () => {
       await fillBuyer(el);
       api.raisePrices(100);
       submitButton(el).click();
-      await waitUntil(() => q(el, '[part~="price-changed"]') !== null, 'the price-changed prompt');
+      await until(() => q(el, '[part~="price-changed"]') !== null, 'the price-changed prompt');
       await el.updateComplete;
       expect(text(q(el, '[part~="new-total"]'))).to.equal('CN¥3,180.00');
       expect(el.shadowRoot!.activeElement?.id).to.equal('price-changed-title');
@@ -387,7 +404,7 @@ describe('<chain-order-form>', () => {
       await fillBuyer(el);
       api.raisePrices(100);
       submitButton(el).click();
-      await waitUntil(() => q(el, '[part~="cancel-button"]') !== null, 'the prompt');
+      await until(() => q(el, '[part~="cancel-button"]') !== null, 'the prompt');
       q<HTMLButtonElement>(el, '[part~="cancel-button"]')!.click();
       await el.updateComplete;
       expect(q(el, '[part~="price-changed"]')).to.equal(null);
@@ -433,7 +450,7 @@ describe('<chain-order-form>', () => {
       expect(el.offer).to.equal('coat');
       expect(cell(el, 'coat-black-l').value).to.equal('12');
       expect(cell(el, 'coat-black-m').value).to.equal('');
-      await waitUntil(() => text(q(el, '[part~="other-items"]')).includes('Cable-knit beanie'), 'the hat');
+      await until(() => text(q(el, '[part~="other-items"]')).includes('Cable-knit beanie'), 'the hat');
       expect(text(q(el, '[part~="grand-total"]'))).to.equal('CN¥1,971.00');
       expect(el.lines).to.deep.equal([
         { offerId: 'coat', skuId: 'coat-black-l', quantity: 12 },
@@ -480,7 +497,7 @@ describe('<chain-order-form>', () => {
       );
       expect(text(q(el, '[part~="status"]'))).to.equal('Loading the offer…');
       await expect(el).to.be.accessible();
-      await waitUntil(() => q(el, '[part~="error"]') !== null, 'the error');
+      await until(() => q(el, '[part~="error"]') !== null, 'the error');
       expect(text(q(el, '[part~="error"]'))).to.equal('This offer is not sold any more.');
       await expect(el).to.be.accessible();
     });
@@ -489,12 +506,12 @@ describe('<chain-order-form>', () => {
       const el = await networkForm();
       await type(el, cell(el, 'coat-black-m'), '5');
       el.locale = 'zh-CN';
-      await waitUntil(() => text(q(el, '[role="columnheader"]')) === '颜色', 'Chinese headers');
+      await until(() => text(q(el, '[role="columnheader"]')) === '颜色', 'Chinese headers');
       expect(text(q(el, 'h2'))).to.equal('羊毛混纺双排扣大衣');
       expect(text(q(el, '[part~="offer-errors"]'))).to.equal('起批量为合计 10，当前共 5');
       expect(text(q(el, 'label[for="field-buyer-name"]'))).to.equal('姓名');
       el.locale = 'en';
-      await waitUntil(() => text(q(el, '[role="columnheader"]')) === 'Colour', 'English headers');
+      await until(() => text(q(el, '[role="columnheader"]')) === 'Colour', 'English headers');
       expect(text(q(el, '[part~="offer-errors"]'))).to.equal('Minimum order is 10 in total; you have 5');
     });
 
@@ -509,7 +526,7 @@ describe('<chain-order-form>', () => {
       await fillBuyer(el);
       api.raisePrices(10);
       submitButton(el).click();
-      await waitUntil(() => q(el, '[part~="price-changed"]') !== null, 'the prompt');
+      await until(() => q(el, '[part~="price-changed"]') !== null, 'the prompt');
       await expect(el).to.be.accessible();
       q<HTMLButtonElement>(el, '[part~="confirm-button"]')!.click();
       await placed(el);
