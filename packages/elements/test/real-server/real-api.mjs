@@ -1,38 +1,54 @@
 // Web Test Runner middleware: serves the REAL order server (packages/server's `createApp`) under
-// /real-api/*, in process, over an in-memory PGlite holding the demo store
-// (examples/data/store.json) with test keys. Element tests use it to drive elements against the
-// real API instead of msw:
+// /real-api/*, over an in-memory PGlite holding the demo store (examples/data/store.json) with
+// test keys. Element tests use it to drive elements against the real API instead of msw:
 //
 //   <chain-store api="/real-api" key="pk_test_wtr_real">…</chain-store>
 //
-// The server is imported from packages/server/dist (Node cannot import its TypeScript sources
-// here; `npm test` runs `tsc -b` first) and started lazily on the first /real-api request, so
-// test runs that never use it pay nothing.
+// The server runs in a child process (real-api-server.mjs), started on the first /real-api
+// request, so test runs that never use it pay nothing and PGlite's start-up never stalls the
+// test runner. It is imported from packages/server/dist (Node cannot import the TypeScript
+// sources here; `npm test` runs `tsc -b` first).
 //
-// Factory and secret keys are refused when a browser sends them (they carry an Origin header),
-// as they should be. A test that needs to act as a factory's or the merchant's own server sends
+// Factory and secret keys are refused when a browser sends them with an Origin header, as they
+// should be. A test that needs to act as a factory's or the merchant's own server sends
 // `X-Chainkit-Test-Server-Side: 1`; the proxy then drops Origin and Referer before forwarding,
 // which is what a server-to-server call looks like.
-import { readFile } from 'node:fs/promises';
+import { fork } from 'node:child_process';
 
 const PREFIX = '/real-api';
 export const REAL_API_KEY = 'pk_test_wtr_real';
 export const REAL_API_SECRET = 'sk_test_wtr_real';
-const STORE_FILE = new URL('../../../../examples/data/store.json', import.meta.url);
-const SERVER_DIST = new URL('../../../server/dist/index.js', import.meta.url);
+const SERVER_SCRIPT = new URL('./real-api-server.mjs', import.meta.url);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+  'content-length',
+]);
 
 let started;
 
-async function start(origin) {
-  const server = await import(SERVER_DIST.href);
-  const doc = JSON.parse(await readFile(STORE_FILE, 'utf8'));
-  doc.keys = { publishable: [{ key: REAL_API_KEY, allowedOrigins: [origin] }], secret: REAL_API_SECRET };
-  delete doc.webhooks;
-  const parsed = server.parseStore(doc);
-  if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
-  const db = await server.openDatabase('memory');
-  await server.importCatalog(db, parsed.store.catalog);
-  return server.createApp({ db, store: parsed.store, rateLimit: false });
+function start(origin) {
+  return new Promise((resolve, reject) => {
+    const child = fork(SERVER_SCRIPT, [origin, REAL_API_KEY, REAL_API_SECRET], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const stop = () => child.kill();
+    process.once('exit', stop);
+    child.once('message', (message) => {
+      const port = /^PORT (\d+)$/.exec(String(message))?.[1];
+      if (port) resolve(`http://127.0.0.1:${port}`);
+      else reject(new Error(`unexpected message from the real API server: ${message}`));
+    });
+    child.once('exit', (code) => {
+      process.off('exit', stop);
+      started = undefined;
+      reject(new Error(`the real API server exited with code ${code}`));
+    });
+    child.once('error', reject);
+  });
 }
 
 function readRaw(req) {
@@ -48,20 +64,18 @@ function readRaw(req) {
 export function realApiMiddleware() {
   return async (ctx, next) => {
     if (ctx.path !== PREFIX && !ctx.path.startsWith(`${PREFIX}/`)) return next();
-    started ??= start(ctx.origin).catch((error) => {
-      started = undefined;
-      throw error;
-    });
-    let app;
+    started ??= start(ctx.origin);
+    let base;
     try {
-      app = await started;
+      base = await started;
     } catch (error) {
+      started = undefined;
       ctx.status = 503;
       ctx.type = 'application/json';
       ctx.body = JSON.stringify({
         error: {
           code: 'real_api_unavailable',
-          message: `The in-process order server did not start (run "npx tsc -b" first): ${error.message}`,
+          message: `The order server did not start (run "npx tsc -b" first): ${error.message}`,
           details: null,
         },
       });
@@ -69,6 +83,7 @@ export function realApiMiddleware() {
     }
     const headers = new Headers();
     for (const [name, value] of Object.entries(ctx.req.headers)) {
+      if (HOP_BY_HOP.has(name)) continue;
       if (typeof value === 'string') headers.set(name, value);
       else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
     }
@@ -76,16 +91,15 @@ export function realApiMiddleware() {
       headers.delete('origin');
       headers.delete('referer');
     }
-    headers.delete('host');
     const body = ctx.method === 'GET' || ctx.method === 'HEAD' ? undefined : await readRaw(ctx.req);
-    const response = await app.request(ctx.originalUrl.slice(PREFIX.length) || '/', {
+    const response = await fetch(`${base}${ctx.originalUrl.slice(PREFIX.length) || '/'}`, {
       method: ctx.method,
       headers,
       body,
     });
     ctx.status = response.status;
     response.headers.forEach((value, name) => {
-      if (name !== 'content-length' && name !== 'content-encoding') ctx.set(name, value);
+      if (!HOP_BY_HOP.has(name) && name !== 'content-encoding') ctx.set(name, value);
     });
     ctx.body = Buffer.from(await response.arrayBuffer());
   };
