@@ -85,5 +85,5 @@ describe('PGlite data directory', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  });
+  }, 180_000); // two PGlite starts and an initdb: slow on a loaded 2-core machine
 });

@@ -78,9 +78,10 @@ export function useTestDb(
   options: { resetEachTest?: boolean } = {},
 ): { readonly db: ScriptDatabase } {
   let opened: TestDb | undefined;
+  // PGlite takes seconds to start, much longer on a loaded machine.
   beforeAll(async () => {
     opened = await backend.open();
-  });
+  }, 180_000);
   if (options.resetEachTest !== false) {
     beforeEach(async () => {
       await opened?.reset();
@@ -88,7 +89,7 @@ export function useTestDb(
   }
   afterAll(async () => {
     await opened?.close();
-  });
+  }, 60_000);
   return {
     get db() {
       if (!opened) throw new Error('the test database is not open yet (use it inside tests or hooks)');
