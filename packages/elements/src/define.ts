@@ -8,12 +8,16 @@
  * define module, so a bundler that treats those modules as side-effect free cannot drop them.
  */
 import { defineChainCart } from './cart/define.js';
+import { defineChainCatalog } from './catalog/define.js';
+import { defineChainLadderPrice } from './ladder-price/define.js';
 import { defineChainMoney } from './money/define.js';
 import { defineChainOrderForm } from './order-form/define.js';
 import { defineChainOrderStatus } from './order-status/define.js';
 import { defineChainStore } from './store/define.js';
 
 defineChainCart();
+defineChainCatalog();
+defineChainLadderPrice();
 defineChainMoney();
 defineChainOrderForm();
 defineChainOrderStatus();

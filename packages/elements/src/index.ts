@@ -51,6 +51,19 @@ export {
   type OrderStatusChangeDetail,
   type OrderStatusErrorDetail,
 } from './order-status/chain-order-status.js';
+export { ChainCatalog, type CatalogLayout, type OfferSelectDetail } from './catalog/chain-catalog.js';
+export type { CatalogCategory, CategoryInput } from './catalog/categories.js';
+export { ladderSummary, type LadderSummaryFormat } from './catalog/ladder-summary.js';
+export { ChainLadderPrice, type QuantityChangeDetail } from './ladder-price/chain-ladder-price.js';
+export {
+  canStepDown,
+  canStepUp,
+  quantityBounds,
+  snapQuantity,
+  stepDown,
+  stepUp,
+  type QuantityBounds,
+} from './ladder-price/quantity-steps.js';
 export { ChainOrderForm, type OrderFormLine } from './order-form/chain-order-form.js';
 export {
   buildMatrix,

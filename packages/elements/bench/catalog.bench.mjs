@@ -1,0 +1,310 @@
+// Benchmark: <chain-catalog> with 10,000 offers in headless Chromium.
+//
+// - first cards: from setting the 10,000 offers (the data has arrived) to the first frame with
+//   cards painted — the element is already on the page showing its skeletons, as it is while a
+//   real catalog loads. Timed to a task queued from the requestAnimationFrame callback of the
+//   first frame whose DOM holds cards, i.e. just after that frame is produced. Budget 100 ms.
+// - scrolling: the page is scrolled programmatically (scrollTop) by a fixed distance every frame —
+//   a fast, steady fling through ~90 screens of cards; every frame's duration is the gap between
+//   consecutive requestAnimationFrame timestamps. Budget: no frame over 50 ms (max), p95 printed.
+// - layout shift: the sum of layout-shift entries from the skeletons to the cards (budget 0).
+// - anchor, measured in the same run: the same 10,000 offers rendered plainly (one Lit template
+//   per row, no virtualizer) — time to its first frame (performance.md: ~2,100 ms).
+//
+// Figures are medians over fresh page loads (first cards: 5 loads, anchor: 3). The elements are
+// bundled from source with esbuild (production Lit, minified) into a temporary directory, served
+// by node:http on 127.0.0.1, and driven by playwright-core.
+//
+// `node packages/elements/bench/catalog.bench.mjs` prints one line; `run()` returns the figures.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+
+const OFFERS = 10_000;
+const FIRST_CARDS_RUNS = 5;
+const ANCHOR_RUNS = 3;
+const SCROLL_FRAMES = 300;
+const SCROLL_STEP_PX = 240;
+const BUDGET_FIRST_CARDS_MS = 100;
+const BUDGET_FRAME_MS = 50;
+const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const DEFINE = fileURLToPath(new URL('../src/catalog/define.ts', import.meta.url));
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+
+/** The page script: the element, a plain-rendering anchor element, 10,000 offers and the probes. */
+const ENTRY = `
+import ${JSON.stringify(DEFINE)};
+import { formatMoney, localize, priceRange } from '@chainkit/core';
+import { LitElement, html } from 'lit';
+
+const categories = ['outerwear', 'knitwear', 'scarves', 'gloves', 'hats', 'socks', 'thermal', 'footwear'];
+const offers = Array.from({ length: ${OFFERS} }, (_, i) => ({
+  id: 'offer-' + i,
+  title: { 'zh-CN': '测试商品 ' + i + ' 加厚保暖款', en: 'Bench offer ' + i + ', padded winter style' },
+  category: categories[i % categories.length],
+  unit: i % 4 === 0 ? 'pair' : 'piece',
+  pricing: {
+    scope: i % 5 === 0 ? 'sku' : 'offer',
+    tiers: [
+      { minQuantity: 2, unitPrice: 1200 + (i % 50) * 10 },
+      { minQuantity: 100, unitPrice: 1050 + (i % 50) * 10 },
+      { minQuantity: 1000, unitPrice: 980 + (i % 50) * 10 },
+    ],
+  },
+  rules: i % 3 === 0 ? { moq: 6, step: 6 } : { moq: 2, step: 1 },
+  skus: [{ id: 'sku-' + i, attributes: { color: 'Black' } }],
+  sourcing: [{ factoryId: 'f1', priority: 1 }],
+}));
+
+/** The anchor: every offer rendered as a plain row (about four DOM nodes each), no virtualizer. */
+class BenchPlainList extends LitElement {
+  static properties = { offers: { attribute: false } };
+  render() {
+    return (this.offers ?? []).map((offer) => {
+      const range = priceRange(offer);
+      return html\`<div class="row">
+        <span>\${localize(offer.title, 'zh-CN')}</span>
+        <span>\${formatMoney(range.min, 'CNY', 'zh-CN')}–\${formatMoney(range.max, 'CNY', 'zh-CN')}</span>
+      </div>\`;
+    });
+  }
+}
+customElements.define('bench-plain-list', BenchPlainList);
+
+const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+const afterFrame = () => new Promise((resolve) => setTimeout(resolve));
+
+/** Resolves with performance.now() just after the first frame at whose start check() holds. */
+async function firstFrameWhere(check) {
+  for (;;) {
+    await frame();
+    if (check()) {
+      await afterFrame();
+      return performance.now();
+    }
+  }
+}
+
+let shift = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) if (!entry.hadRecentInput) shift += entry.value;
+}).observe({ type: 'layout-shift', buffered: true });
+
+let element;
+const cardCount = () => element.shadowRoot?.querySelectorAll('[part~="card"]').length ?? 0;
+
+window.bench = {
+  /** Puts the catalog on the page and lets it settle on its skeletons. */
+  async setupCatalog() {
+    element = document.createElement('chain-catalog');
+    element.setAttribute('locale', globalThis.BENCH_LOCALE ?? 'zh-CN');
+    element.setAttribute('currency', 'CNY');
+    document.body.append(element);
+    await firstFrameWhere(() => element.shadowRoot?.querySelector('.skeletons.measured') !== null);
+    for (let i = 0; i < 5; i += 1) await frame();
+    shift = 0;
+  },
+  /** Data arrives: the time to the first frame with cards. */
+  async firstCards() {
+    const started = performance.now();
+    element.offers = offers;
+    const painted = await firstFrameWhere(() => cardCount() > 0);
+    for (let i = 0; i < 10; i += 1) await frame();
+    return { ms: painted - started, cards: cardCount(), shift };
+  },
+  /** Scrolls the window a fixed distance per frame; returns every frame's duration. */
+  async scroll(frames, step) {
+    const durations = [];
+    let previous = await frame();
+    let maxCards = 0;
+    const scroller = document.scrollingElement;
+    for (let i = 0; i < frames; i += 1) {
+      // Assigning scrollTop scrolls as a user does: the virtualizer hears a scroll event and
+      // updates before the next frame (window.scrollBy goes through the virtualizer's own patched
+      // scrollBy, which is not what a buyer's wheel or finger does).
+      scroller.scrollTop += step;
+      const now = await frame();
+      durations.push(now - previous);
+      previous = now;
+      maxCards = Math.max(maxCards, cardCount());
+    }
+    return { durations, maxCards, scrolled: window.scrollY, visible: element.visibleOffers.length };
+  },
+  /** The anchor: 10,000 plain rows, time to the first frame showing them. */
+  async plain() {
+    const list = document.createElement('bench-plain-list');
+    document.body.append(list);
+    await frame();
+    const started = performance.now();
+    list.offers = offers;
+    const painted = await firstFrameWhere(() => (list.shadowRoot?.childElementCount ?? 0) > 0);
+    return { ms: painted - started, nodes: list.shadowRoot.querySelectorAll('*').length };
+  },
+};
+`;
+
+const HTML = `<!doctype html>
+<html lang="zh-CN">
+  <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <link rel="icon" href="data:,">
+    <title>catalog bench</title>
+  </head>
+  <body><script type="module" src="/bench.js"></script></body>
+</html>`;
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+function median(values) {
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
+}
+
+async function bundle(dir) {
+  await build({
+    // Resolved from this folder, so `lit` and `@chainkit/core` come from the workspace.
+    stdin: { contents: ENTRY, resolveDir: HERE, sourcefile: 'bench-entry.js', loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    conditions: ['source'],
+    outfile: join(dir, 'bench.js'),
+    logLevel: 'error',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  await writeFile(join(dir, 'index.html'), HTML);
+}
+
+function serve(dir) {
+  const files = { '/': 'index.html', '/index.html': 'index.html', '/bench.js': 'bench.js' };
+  const types = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8' };
+  const server = createServer(async (request, response) => {
+    const name = files[new URL(request.url ?? '/', 'http://localhost').pathname];
+    if (!name) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'Content-Type': types[name.split('.').pop()], 'Cache-Control': 'no-store' });
+    response.end(await readFile(join(dir, name)));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+const ms = (value) => `${Math.round(value).toLocaleString('en-US')} ms`;
+
+/** Runs the benchmark and prints one summary line. */
+export async function run() {
+  const dir = await mkdtemp(join(tmpdir(), 'chainkit-catalog-'));
+  let server;
+  let browser;
+  try {
+    await bundle(dir);
+    server = await serve(dir);
+    const url = `http://127.0.0.1:${server.address().port}/`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--headless=new',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    const errors = [];
+    const open = async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      await page.goto(url);
+      await page.waitForFunction(() => 'bench' in globalThis);
+      return page;
+    };
+
+    const firstCards = [];
+    let scroll;
+    let cards = 0;
+    let shift = 0;
+    for (let i = 0; i < FIRST_CARDS_RUNS; i += 1) {
+      const page = await open();
+      await page.evaluate(() => globalThis.bench.setupCatalog());
+      const result = await page.evaluate(() => globalThis.bench.firstCards());
+      firstCards.push(result.ms);
+      cards = Math.max(cards, result.cards);
+      shift = Math.max(shift, result.shift);
+      if (i === FIRST_CARDS_RUNS - 1) {
+        scroll = await page.evaluate(
+          ([frames, step]) => globalThis.bench.scroll(frames, step),
+          [SCROLL_FRAMES, SCROLL_STEP_PX],
+        );
+      }
+      await page.close();
+    }
+
+    const plain = [];
+    let plainNodes = 0;
+    for (let i = 0; i < ANCHOR_RUNS; i += 1) {
+      const page = await open();
+      const result = await page.evaluate(() => globalThis.bench.plain());
+      plain.push(result.ms);
+      plainNodes = result.nodes;
+      await page.close();
+    }
+    if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
+
+    const frames = [...scroll.durations].sort((a, b) => a - b);
+    const firstCardsMs = median(firstCards);
+    const maxFrameMs = frames[frames.length - 1];
+    const p95FrameMs = percentile(frames, 95);
+    const anchorMs = median(plain);
+    const ok = firstCardsMs <= BUDGET_FIRST_CARDS_MS && maxFrameMs <= BUDGET_FRAME_MS && shift === 0;
+    const name = 'elements: catalog 10,000 offers';
+    console.log(
+      `${name} — first cards ${ms(firstCardsMs)} (budget ${BUDGET_FIRST_CARDS_MS} ms), ` +
+        `scroll max frame ${ms(maxFrameMs)} p95 ${ms(p95FrameMs)} (budget ${BUDGET_FRAME_MS} ms), ` +
+        `layout shift ${shift.toFixed(3)} ${ok ? 'OK' : 'OVER BUDGET'}` +
+        ` · anchor: 10,000 rows rendered plainly, first frame ${ms(anchorMs)} (${plainNodes.toLocaleString('en-US')} nodes)` +
+        ` · ${cards} cards in the DOM at most ${Math.max(cards, scroll.maxCards)}, ${SCROLL_FRAMES} frames scrolled ${Math.round(scroll.scrolled).toLocaleString('en-US')} px`,
+    );
+    return {
+      name,
+      ok,
+      firstCardsMs,
+      firstCardsRunsMs: firstCards,
+      budgetFirstCardsMs: BUDGET_FIRST_CARDS_MS,
+      scrollMaxFrameMs: maxFrameMs,
+      scrollP95FrameMs: p95FrameMs,
+      scrollFrames: frames.length,
+      budgetFrameMs: BUDGET_FRAME_MS,
+      layoutShift: shift,
+      cardsInDom: Math.max(cards, scroll.maxCards),
+      anchorPlainFirstFrameMs: anchorMs,
+      anchorPlainRunsMs: plain,
+      anchorPlainNodes: plainNodes,
+    };
+  } finally {
+    await browser?.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const result = await run();
+  if (!result.ok) process.exitCode = 1;
+}

@@ -1,0 +1,41 @@
+import { localize, type LocalizedText, type Offer } from '@chainkit/core';
+
+/** A category the catalog can filter by: its id (an offer's `category`) and an optional label. */
+export interface CatalogCategory {
+  readonly id: string;
+  /** What buyers read; the id when absent. */
+  readonly label?: LocalizedText;
+}
+
+/** Accepted by `<chain-catalog>.categories`: ids, or ids with labels. */
+export type CategoryInput = string | CatalogCategory;
+
+/** `categories` as objects, without empty or repeated ids (the first wins). */
+export function normalizeCategories(input: readonly CategoryInput[]): CatalogCategory[] {
+  const seen = new Set<string>();
+  const out: CatalogCategory[] = [];
+  for (const item of input) {
+    const category = typeof item === 'string' ? { id: item } : item;
+    if (typeof category?.id !== 'string' || category.id === '' || seen.has(category.id)) continue;
+    seen.add(category.id);
+    out.push(category);
+  }
+  return out;
+}
+
+/** The categories of `offers`, in the order they first appear. */
+export function categoriesOf(offers: readonly Offer[]): CatalogCategory[] {
+  const seen = new Set<string>();
+  const out: CatalogCategory[] = [];
+  for (const offer of offers) {
+    if (!offer.category || seen.has(offer.category)) continue;
+    seen.add(offer.category);
+    out.push({ id: offer.category });
+  }
+  return out;
+}
+
+/** A category's label for `locale`: its label, else its id. */
+export function categoryLabel(category: CatalogCategory, locale: string): string {
+  return category.label === undefined ? category.id : localize(category.label, locale) || category.id;
+}

@@ -1,0 +1,297 @@
+import { css } from 'lit';
+import { tokens } from '../internal/theme.js';
+
+/*
+ * Every card has the same fixed-height blocks (image, two-line title, price, two-line ladder,
+ * rules), and a skeleton card is made of the very same blocks, so a skeleton and the card that
+ * replaces it take exactly the same space: no layout shift when data arrives.
+ */
+export default css`
+  :host {
+    display: block;
+    color: ${tokens.colorText};
+    font-family: ${tokens.fontFamily};
+    font-size: ${tokens.fontSize};
+    line-height: 1.4;
+    --_gap: var(--chain-catalog-gap, ${tokens.space3});
+    --_line: 1.4em;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${tokens.space2} ${tokens.space4};
+    align-items: end;
+    margin-block-end: ${tokens.space3};
+  }
+
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: ${tokens.space1};
+    font-size: 0.875em;
+  }
+
+  .field.search {
+    flex: 1 1 14rem;
+  }
+
+  input,
+  select,
+  button {
+    font: inherit;
+    color: inherit;
+  }
+
+  input,
+  select {
+    min-height: 2.5rem;
+    padding: ${tokens.space1} ${tokens.space2};
+    border: 1px solid ${tokens.colorBorder};
+    border-radius: ${tokens.radius};
+    background: ${tokens.colorSurface};
+    font-size: 1rem;
+  }
+
+  .action {
+    min-width: 2.75rem;
+    min-height: 2.75rem;
+    padding: ${tokens.space2} ${tokens.space4};
+    border: 1px solid ${tokens.colorPrimary};
+    border-radius: ${tokens.radius};
+    background: ${tokens.colorSurface};
+    color: ${tokens.colorPrimary};
+    cursor: pointer;
+  }
+
+  .list {
+    display: block;
+    position: relative;
+  }
+
+  :host([scroller]) .list {
+    height: var(--chain-catalog-height, 40rem);
+    overflow: auto;
+  }
+
+  /* Skeletons before the first page: the same columns, card width and gaps as the virtual grid. */
+  .skeletons {
+    display: grid;
+    grid-template-columns: repeat(
+      auto-fill,
+      minmax(min(100%, var(--chain-catalog-card-min-width, 11rem)), 1fr)
+    );
+    gap: var(--_gap-px, var(--_gap));
+  }
+
+  .skeletons.measured {
+    grid-template-columns: repeat(var(--_columns), var(--_card-width));
+    grid-auto-rows: var(--_card-height);
+  }
+
+  .skeletons.list-layout:not(.measured) {
+    grid-template-columns: minmax(0, 1fr);
+  }
+
+  /* The virtualizer sizes and positions each cell; the card fills it. */
+  .cell {
+    display: block;
+    min-width: 0;
+  }
+
+  /* Sized by the virtualizer: a card's layout and paint never reach its neighbours. */
+  .list .cell {
+    contain: strict;
+  }
+
+  /* Off-screen skeleton cards, one per layout, measured for the height of every card. */
+  .probe {
+    position: absolute;
+    top: 0;
+    left: -10000px;
+    width: var(--_card-width, 12rem);
+    visibility: hidden;
+    pointer-events: none;
+  }
+
+  .base {
+    position: relative;
+  }
+
+  .card {
+    display: flex;
+    flex-direction: column;
+    width: 100%;
+    height: 100%;
+    min-width: 0;
+    margin: 0;
+    padding: 0;
+    overflow: hidden;
+    border: 1px solid ${tokens.colorBorder};
+    border-radius: ${tokens.radius};
+    background: ${tokens.colorSurface};
+    color: inherit;
+    font: inherit;
+    text-align: start;
+  }
+
+  button.card {
+    cursor: pointer;
+  }
+
+  button.card:hover {
+    border-color: ${tokens.colorPrimary};
+  }
+
+  .media {
+    display: block;
+    flex: none;
+    width: 100%;
+    height: var(--chain-catalog-image-height, 10rem);
+    overflow: hidden;
+    background: color-mix(in srgb, currentColor 6%, transparent);
+  }
+
+  .media img {
+    display: block;
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+  }
+
+  .body,
+  .details {
+    display: flex;
+    flex-direction: column;
+    gap: ${tokens.space1};
+    min-width: 0;
+  }
+
+  .body {
+    padding: ${tokens.space2} ${tokens.space3} ${tokens.space3};
+  }
+
+  .title,
+  .price,
+  .ladder,
+  .rules {
+    display: -webkit-box;
+    overflow: hidden;
+    -webkit-box-orient: vertical;
+    overflow-wrap: anywhere;
+  }
+
+  .title {
+    height: calc(2 * var(--_line));
+    -webkit-line-clamp: 2;
+    font-weight: 600;
+  }
+
+  .price {
+    height: var(--_line);
+    -webkit-line-clamp: 1;
+    color: var(--chain-catalog-price-color, ${tokens.colorPrimary});
+    font-weight: 700;
+  }
+
+  .ladder {
+    height: calc(2 * var(--_line) * 0.875);
+    -webkit-line-clamp: 2;
+    font-size: 0.875em;
+  }
+
+  .rules {
+    height: calc(var(--_line) * 0.875);
+    -webkit-line-clamp: 1;
+    font-size: 0.875em;
+    opacity: 0.8;
+  }
+
+  /* List layout: image on the side, one-line title. */
+  .list-layout .card {
+    display: grid;
+    grid-template-columns: var(--chain-catalog-thumb-size, 6.5rem) minmax(0, 1fr);
+    align-items: start;
+  }
+
+  .list-layout .media {
+    height: var(--chain-catalog-thumb-size, 6.5rem);
+  }
+
+  .list-layout .title {
+    height: var(--_line);
+    -webkit-line-clamp: 1;
+  }
+
+  .list-layout .ladder {
+    height: calc(var(--_line) * 0.875);
+    -webkit-line-clamp: 1;
+  }
+
+  .skeleton .line {
+    display: block;
+    height: 0.9em;
+    margin-block-start: 0.25em;
+    border-radius: ${tokens.radius};
+    background: color-mix(in srgb, currentColor 10%, transparent);
+  }
+
+  .skeleton .line.short {
+    width: 60%;
+  }
+
+  @media (prefers-reduced-motion: no-preference) {
+    .skeleton {
+      animation: pulse 1.2s ease-in-out infinite alternate;
+    }
+
+    .probe .skeleton {
+      animation: none;
+    }
+  }
+
+  @keyframes pulse {
+    from {
+      opacity: 1;
+    }
+    to {
+      opacity: 0.55;
+    }
+  }
+
+  .message {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: ${tokens.space2};
+    padding: ${tokens.space4};
+    border: 1px dashed ${tokens.colorBorder};
+    border-radius: ${tokens.radius};
+  }
+
+  .message p {
+    margin: 0;
+  }
+
+  [part~='error'],
+  [part~='more-error'] {
+    border-color: ${tokens.colorDanger};
+  }
+
+  [part~='error'] p,
+  [part~='more-error'] p {
+    color: ${tokens.colorDanger};
+  }
+`;

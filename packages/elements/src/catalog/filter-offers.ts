@@ -1,0 +1,36 @@
+import type { LocalizedText, Offer } from '@chainkit/core';
+
+/** What the buyer asked the catalog for. */
+export interface OfferFilter {
+  /** Search text; blank matches everything. */
+  readonly query?: string | undefined;
+  /** A category id; blank matches every category. */
+  readonly category?: string | undefined;
+}
+
+/** Folds case and full-width forms, so `ＳＯＣＫＳ` finds `socks` and `羽绒` finds `羽绒服`. */
+export function foldText(text: string): string {
+  return text.normalize('NFKC').toLocaleLowerCase().trim();
+}
+
+function texts(text: LocalizedText): readonly string[] {
+  return typeof text === 'string' ? [text] : Object.values(text);
+}
+
+/**
+ * Whether `offer` matches `filter`: its category equals the filter's, and every word of the query
+ * appears in its id or in its title in any language (a buyer may type English in a Chinese page).
+ */
+export function offerMatches(offer: Offer, filter: OfferFilter): boolean {
+  if (filter.category && offer.category !== filter.category) return false;
+  const query = foldText(filter.query ?? '');
+  if (query === '') return true;
+  const haystack = foldText([offer.id, ...texts(offer.title)].join('\n'));
+  return query.split(/\s+/).every((word) => haystack.includes(word));
+}
+
+/** The offers matching `filter`, in their order; `offers` itself when the filter is empty. */
+export function filterOffers(offers: readonly Offer[], filter: OfferFilter): readonly Offer[] {
+  if (!filter.category && foldText(filter.query ?? '') === '') return offers;
+  return offers.filter((offer) => offerMatches(offer, filter));
+}

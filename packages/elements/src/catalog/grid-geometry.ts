@@ -1,0 +1,42 @@
+/**
+ * Geometry of the catalog grid. The virtualizer's grid layout positions cards from a fixed item
+ * size (it never measures them), so the size is computed here: as many columns of at least the
+ * minimum card width as fit, cards sharing the width equally, every card as tall as the skeleton.
+ * Fixed sizes keep positions exact from the first frame, so nothing shifts when cards replace
+ * skeletons or when images load. Sizes are whole pixels because the virtualizer reads them with
+ * `parseInt`; the skeleton grid uses the same whole pixels.
+ */
+
+/** Where the cards go. */
+export interface GridGeometry {
+  readonly columns: number;
+  /** Card width in whole px. */
+  readonly cardWidth: number;
+  /** Card height in whole px, rounded up from the measured height (0 while unknown). */
+  readonly cardHeight: number;
+  /** Space between cards, both ways, in px. */
+  readonly gap: number;
+}
+
+/** How many cards of at least `minCardWidth` fit in `width` with `gap` between them (at least 1). */
+export function columnsFor(width: number, minCardWidth: number, gap: number): number {
+  if (!(width > 0) || !(minCardWidth > 0)) return 1;
+  const space = Math.max(0, gap);
+  return Math.max(1, Math.floor((width + space) / (minCardWidth + space)));
+}
+
+/**
+ * The geometry for a content `width`: `columns` fixed (the list layout) or as many as fit, cards
+ * sharing the width equally. The card width is rounded as the virtualizer's grid layout rounds it
+ * when it flexes items to fill the row, so skeletons (laid out by CSS grid from this geometry) and
+ * cards (laid out by the virtualizer) land on the same pixels.
+ */
+export function gridGeometry(
+  width: number,
+  options: { minCardWidth: number; gap: number; cardHeight: number; columns?: number },
+): GridGeometry {
+  const gap = Math.max(0, options.gap);
+  const columns = options.columns ?? columnsFor(width, options.minCardWidth, gap);
+  const cardWidth = Math.max(1, Math.round((Math.max(0, width) - gap * (columns - 1)) / columns));
+  return { columns, cardWidth, cardHeight: Math.ceil(Math.max(0, options.cardHeight)), gap };
+}

@@ -1,0 +1,161 @@
+import { formatMoney, localize, priceRange, tierTable, type Offer } from '@chainkit/core';
+import { msg, str } from '@lit/localize';
+import { html, nothing, type TemplateResult } from 'lit';
+import { ladderSummary } from './ladder-summary.js';
+import { unitLabel } from './unit-label.js';
+
+/** What one catalog card shows, computed once per offer, locale and currency. */
+export interface OfferCardView {
+  readonly title: string;
+  /** `¥9.80–¥12.00`, or one price when the ladder has one. Empty when the currency is unknown. */
+  readonly price: string;
+  /** `2–99 件 ¥12.00 · ≥100 ¥10.50`. */
+  readonly ladder: string;
+  /** `起批 2 件 · 6 件/箱`. */
+  readonly rules: string;
+  /** The first image, when the offer has one. */
+  readonly image: string | undefined;
+}
+
+/** The settings a view depends on, besides the offer. */
+export interface CardFormat {
+  /** BCP 47 locale for titles, numbers and money. */
+  readonly locale: string;
+  readonly currency: string;
+  /** The text language `msg()` answers in; part of the cache key. */
+  readonly textLocale: string;
+}
+
+function safeMoney(amount: number, currency: string, locale: string): string {
+  try {
+    return formatMoney(amount, currency, locale);
+  } catch {
+    return '';
+  }
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string): Intl.NumberFormat {
+  let format = numberFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+    numberFormats.set(locale, format);
+  }
+  return format;
+}
+
+/**
+ * Creates the `Intl` formatters a card of `format` uses, so the first cards do not pay for them:
+ * the first number format of a locale costs tens of milliseconds (locale data is loaded then).
+ * The catalog calls it while it shows skeletons, before the offers arrive.
+ */
+export function warmCardFormat(format: CardFormat): void {
+  numberFormat(format.locale).format(0);
+  safeMoney(0, format.currency, format.locale);
+}
+
+/** Computes a card's text. Pure apart from `msg()`, which reads the page's text language. */
+export function offerCardView(offer: Offer, format: CardFormat): OfferCardView {
+  const { locale, currency } = format;
+  const count = numberFormat(locale);
+  const money = (value: number): string => safeMoney(value, currency, locale);
+  const range = priceRange(offer);
+  const price = range.min === range.max ? money(range.min) : `${money(range.min)}–${money(range.max)}`;
+  const unit = unitLabel(offer.unit);
+  const ladder = ladderSummary(tierTable(offer), { quantity: (n) => count.format(n), money, unit });
+  const moq = count.format(offer.rules.moq);
+  const parts = [msg(str`MOQ ${moq} ${unit}`, { id: 'catalog.moq' })];
+  if (offer.rules.step > 1) {
+    parts.push(msg(str`packs of ${count.format(offer.rules.step)} ${unit}`, { id: 'catalog.step' }));
+  }
+  return {
+    title: localize(offer.title, locale),
+    price,
+    ladder,
+    rules: parts.join(' · '),
+    image: offer.images?.[0],
+  };
+}
+
+/**
+ * Caches {@link offerCardView} per offer object: scrolling re-renders the same cards many times,
+ * and a view costs a ladder table and several `Intl` calls. Offers are immutable, so an entry only
+ * goes stale when the format changes, which the key catches.
+ */
+export class OfferCardCache {
+  #views = new WeakMap<Offer, { key: string; view: OfferCardView }>();
+
+  get(offer: Offer, format: CardFormat): OfferCardView {
+    const key = `${format.locale}\u0000${format.currency}\u0000${format.textLocale}`;
+    const hit = this.#views.get(offer);
+    if (hit?.key === key) return hit.view;
+    const view = offerCardView(offer, format);
+    this.#views.set(offer, { key, view });
+    return view;
+  }
+}
+
+/**
+ * One card: a `<button>` named by its visible text — title, then price, ladder and rules (the image,
+ * whose alt text is the title, is left out so the title is not read twice) — inside a list item that tells its position (`aria-posinset`; `aria-setsize` −1 while more can load).
+ * `index` is the position among the catalog's offers (also in `data-index`, for `onClick`); it also
+ * makes the ids unique. `onClick` is one function shared by every card, so no closure per card.
+ */
+export function renderOfferCard(
+  view: OfferCardView,
+  index: number,
+  setSize: number,
+  onClick: (event: MouseEvent) => void,
+): TemplateResult {
+  return html`<div class="cell" role="listitem" aria-setsize=${setSize} aria-posinset=${index + 1}>
+    <button
+      part="card"
+      class="card"
+      type="button"
+      data-index=${index}
+      aria-labelledby="t${index} d${index}"
+      @click=${onClick}
+    >
+      <span part="image" class="media"
+        >${
+          view.image === undefined
+            ? nothing
+            : html`<img
+                src=${view.image}
+                alt=${view.title}
+                width="240"
+                height="240"
+                loading="lazy"
+                decoding="async"
+              />`
+        }</span
+      >
+      <span class="body">
+        <span part="title" class="title" id="t${index}">${view.title}</span>
+        <span id="d${index}" class="details">
+          <span part="price" class="price">${view.price}</span>
+          <span part="ladder" class="ladder">${view.ladder}</span>
+          <span part="rules" class="rules">${view.rules}</span>
+        </span>
+      </span>
+    </button>
+  </div>`;
+}
+
+/** A placeholder card made of the same fixed-height blocks as a card, so it takes the same space. */
+export function renderSkeletonCard(): TemplateResult {
+  return html`<div class="cell" aria-hidden="true">
+    <div part="skeleton" class="card skeleton">
+      <span part="image" class="media"></span>
+      <span class="body">
+        <span class="title"><span class="line"></span></span>
+        <span class="details">
+          <span class="price"><span class="line short"></span></span>
+          <span class="ladder"><span class="line"></span></span>
+          <span class="rules"><span class="line short"></span></span>
+        </span>
+      </span>
+    </div>
+  </div>`;
+}

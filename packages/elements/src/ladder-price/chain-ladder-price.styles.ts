@@ -1,0 +1,241 @@
+import { css } from 'lit';
+import { tokens } from '../internal/theme.js';
+
+export default css`
+  :host {
+    display: block;
+    color: ${tokens.colorText};
+    font-family: ${tokens.fontFamily};
+    font-size: ${tokens.fontSize};
+    line-height: 1.4;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  .base {
+    display: flex;
+    flex-direction: column;
+    gap: ${tokens.space3};
+  }
+
+  button,
+  input {
+    font: inherit;
+    color: inherit;
+  }
+
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+  }
+
+  th,
+  td {
+    padding: ${tokens.space2} ${tokens.space3};
+    border-bottom: 1px solid ${tokens.colorBorder};
+    text-align: start;
+  }
+
+  th {
+    font-size: 0.875em;
+    font-weight: 600;
+  }
+
+  td:last-child,
+  th:last-child {
+    text-align: end;
+  }
+
+  tr.current td {
+    background: var(
+      --chain-ladder-current-background,
+      color-mix(in srgb, ${tokens.colorPrimary} 12%, transparent)
+    );
+    font-weight: 700;
+  }
+
+  tr.current td:first-child {
+    box-shadow: inset 3px 0 0 ${tokens.colorPrimary};
+  }
+
+  .current-label {
+    margin-inline-start: ${tokens.space2};
+    padding: 0 ${tokens.space1};
+    border: 1px solid currentColor;
+    border-radius: ${tokens.radius};
+    font-size: 0.75em;
+    font-weight: 600;
+  }
+
+  .quantity {
+    display: flex;
+    flex-direction: column;
+    gap: ${tokens.space1};
+  }
+
+  .stepper {
+    display: inline-flex;
+    align-items: stretch;
+    width: max-content;
+    border: 1px solid ${tokens.colorBorder};
+    border-radius: ${tokens.radius};
+    background: ${tokens.colorSurface};
+  }
+
+  .step {
+    min-width: 2.75rem;
+    min-height: 2.75rem;
+    border: 0;
+    background: transparent;
+    font-size: 1.25em;
+    cursor: pointer;
+  }
+
+  .step:disabled {
+    cursor: not-allowed;
+    opacity: 0.45;
+  }
+
+  input {
+    width: 6.5em;
+    min-height: 2.75rem;
+    border: 0;
+    border-inline: 1px solid ${tokens.colorBorder};
+    background: transparent;
+    text-align: center;
+    font-variant-numeric: tabular-nums;
+    appearance: textfield;
+  }
+
+  input::-webkit-inner-spin-button,
+  input::-webkit-outer-spin-button {
+    appearance: none;
+    margin: 0;
+  }
+
+  .rules {
+    margin: 0;
+    font-size: 0.875em;
+    opacity: 0.8;
+  }
+
+  .summary {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${tokens.space1} ${tokens.space4};
+    align-items: baseline;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .total {
+    color: var(--chain-ladder-total-color, ${tokens.colorPrimary});
+    font-size: 1.25em;
+    font-weight: 700;
+  }
+
+  .savings {
+    margin: 0;
+    color: ${tokens.colorSuccess};
+  }
+
+  .nudge {
+    display: flex;
+    flex-wrap: wrap;
+    gap: ${tokens.space2};
+    align-items: center;
+    margin: 0;
+  }
+
+  .action,
+  .info {
+    min-width: 1.5rem;
+    min-height: 1.5rem;
+    padding: ${tokens.space1} ${tokens.space3};
+    border: 1px solid ${tokens.colorPrimary};
+    border-radius: ${tokens.radius};
+    background: ${tokens.colorSurface};
+    color: ${tokens.colorPrimary};
+    cursor: pointer;
+  }
+
+  .info {
+    align-self: flex-start;
+    border-style: dashed;
+  }
+
+  [popover] {
+    max-width: min(22rem, calc(100vw - 2rem));
+    margin: 0;
+    padding: ${tokens.space3};
+    border: 1px solid ${tokens.colorBorder};
+    border-radius: ${tokens.radius};
+    background: ${tokens.colorSurface};
+    color: ${tokens.colorText};
+    font-family: ${tokens.fontFamily};
+    font-size: 0.875rem;
+    line-height: 1.5;
+    box-shadow: 0 4px 16px rgb(0 0 0 / 0.15);
+  }
+
+  [popover] p {
+    margin: 0;
+  }
+
+  [popover] strong {
+    display: block;
+    margin-block-end: ${tokens.space1};
+  }
+
+  .message {
+    padding: ${tokens.space4};
+    border: 1px dashed ${tokens.colorDanger};
+    border-radius: ${tokens.radius};
+    align-items: flex-start;
+  }
+
+  .message p {
+    margin: 0;
+    color: ${tokens.colorDanger};
+  }
+
+  .skeleton .line {
+    display: block;
+    height: 2.25rem;
+    margin-block-end: 1px;
+    border-radius: ${tokens.radius};
+    background: color-mix(in srgb, currentColor 10%, transparent);
+  }
+
+  .skeleton-stepper .line {
+    width: 12rem;
+    height: 2.75rem;
+  }
+
+  .skeleton-summary .line {
+    width: 16rem;
+    height: 1.75rem;
+  }
+
+  @media (prefers-reduced-motion: no-preference) {
+    .skeleton .line {
+      animation: pulse 1.2s ease-in-out infinite alternate;
+    }
+  }
+
+  @keyframes pulse {
+    to {
+      opacity: 0.55;
+    }
+  }
+`;
