@@ -4,7 +4,7 @@ import type { ChainApiClient } from '../src/internal/api-client-types.js';
 import { ChainApiError } from '../src/internal/api-error.js';
 import { clearDraft, draftKey, loadDraft, saveDraft } from '../src/order-form/draft-storage.js';
 import { moveFor, type GridKey, type GridShape } from '../src/order-form/keyboard-grid.js';
-import { buildMatrix } from '../src/order-form/matrix-axes.js';
+import { attributeNames, buildMatrix } from '../src/order-form/matrix-axes.js';
 import { OrderSubmission, outcomeOf } from '../src/order-form/order-submission.js';
 import { linesOf, parseQuantity } from '../src/order-form/quantity-input.js';
 
@@ -46,6 +46,24 @@ describe('order form logic', () => {
       expect(model.columnAttribute).to.equal('size');
       expect(model.rows.map((row) => row.label)).to.deep.equal(['Red / Slim', 'Red / Loose']);
       expect(model.positions.get('c')).to.deep.equal({ row: 0, col: 1 });
+    });
+
+    it('puts colour on the rows and size on the columns whatever order the JSON keys come in', () => {
+      // PostgreSQL's jsonb hands keys back shortest first: size before color.
+      const model = buildMatrix([
+        sku('k-m', { size: 'M', color: 'Black' }),
+        sku('k-l', { size: 'L', color: 'Black' }),
+        sku('n-m', { size: 'M', color: 'Navy' }),
+      ]);
+      expect(model.rowAttributes).to.deep.equal(['color']);
+      expect(model.columnAttribute).to.equal('size');
+      expect(model.rows.map((row) => row.label)).to.deep.equal(['Black', 'Navy']);
+      expect(model.columns).to.deep.equal(['M', 'L']);
+      expect(attributeNames([sku('x', { 尺码: 'M', 材质: '棉', 颜色: '红' })])).to.deep.equal([
+        '颜色',
+        '材质',
+        '尺码',
+      ]);
     });
 
     it('falls back to a row per SKU for SKUs without attributes or with clashing ones', () => {

@@ -42,7 +42,20 @@ export interface MatrixModel {
 
 const SEPARATOR = ' / ';
 
-/** Attribute names across all SKUs, in order of first appearance. */
+const COLOUR = /^(colou?r|颜色|顏色|色)$/i;
+const SIZE = /^(size|尺码|尺碼|尺寸|码|號|号)$/i;
+
+/** Colour-like attributes go first (rows), size-like ones last (columns), others keep their order. */
+function rank(name: string): number {
+  return COLOUR.test(name.trim()) ? 0 : SIZE.test(name.trim()) ? 2 : 1;
+}
+
+/**
+ * Attribute names across all SKUs: colour first and size last (the wholesale convention of a
+ * colour × size grid), the others in order of first appearance. Not trusting the key order of
+ * the JSON matters: a database may hand keys back in another order (PostgreSQL's `jsonb` sorts
+ * them), and the same offer must lay out the same everywhere.
+ */
 export function attributeNames(skus: readonly Sku[]): string[] {
   const names: string[] = [];
   const seen = new Set<string>();
@@ -54,7 +67,15 @@ export function attributeNames(skus: readonly Sku[]): string[] {
       }
     }
   }
-  return names;
+  return names
+    .map((name, index) => ({ name, index, rank: rank(name) }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map((entry) => entry.name);
+}
+
+/** A SKU's attribute values in `attributeNames` order, e.g. "Black / M". */
+export function skuValues(sku: Sku, names: readonly string[] = attributeNames([sku])): string[] {
+  return names.map((name) => sku.attributes[name] ?? '').filter((value) => value !== '');
 }
 
 /** Distinct values in order of first appearance. */
@@ -91,9 +112,9 @@ function listBySku(skus: readonly Sku[], names: readonly string[]): MatrixModel 
 }
 
 /**
- * Lays out `skus` as the order form's matrix (see {@link MatrixKind}). Rows, columns and values
- * keep the order in which they first appear in the catalog, which is the order the merchant
- * wrote them in (S, M, L, XL rather than alphabetical).
+ * Lays out `skus` as the order form's matrix (see {@link MatrixKind}). Attributes are ordered by
+ * {@link attributeNames}; rows, columns and values keep the order in which they first appear in
+ * the catalog, which is the order the merchant wrote them in (S, M, L, XL, not alphabetical).
  */
 export function buildMatrix(skus: readonly Sku[]): MatrixModel {
   const names = attributeNames(skus);

@@ -2,6 +2,7 @@ import { localize, type Offer, type Quote } from '@chainkit/core';
 import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Formats } from './format.js';
+import { attributeNames, skuValues } from './matrix-axes.js';
 import { violationText } from './violation-text.js';
 
 /** A line of another offer that was handed to the form (e.g. by the cart's checkout). */
@@ -11,10 +12,10 @@ export interface OtherLine {
   readonly quantity: number;
 }
 
-/** "Red / M": a SKU's attribute values, or its id when it has none. */
+/** "Red / M": a SKU's attribute values (colour first, size last), or its id when it has none. */
 export function skuLabel(offer: Offer | undefined, skuId: string): string {
   const sku = offer?.skus.find((candidate) => candidate.id === skuId);
-  const values = sku ? Object.values(sku.attributes).filter((value) => value !== '') : [];
+  const values = sku && offer ? skuValues(sku, attributeNames(offer.skus)) : [];
   return values.length > 0 ? values.join(' / ') : skuId;
 }
 
