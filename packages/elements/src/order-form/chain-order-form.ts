@@ -241,6 +241,7 @@ export class ChainOrderForm extends ChainElement {
 
   /** The lines the form would order: this offer's non-empty cells, then other offers' lines. */
   get lines(): OrderFormLine[] {
+    if (this.#pendingLines) return this.#pendingLines.map((line) => ({ ...line }));
     return this.#main ? this.#order.orderLines() : [];
   }
 
