@@ -182,6 +182,18 @@ describe('<chain-store>', () => {
     expect(getChainLocale()).to.equal('en');
   });
 
+  it("an element's own locale sets the text language inside a store too", async () => {
+    const store = await fixture<ChainStore>(
+      html`<chain-store locale="en"><chain-test-store-probe></chain-test-store-probe></chain-store>`,
+    );
+    const probe = store.querySelector<StoreProbe>('chain-test-store-probe')!;
+    expect(probe.text).to.equal('Loading order…');
+    probe.locale = 'zh-CN';
+    await waitUntil(() => probe.text === '正在加载订单…', `still "${probe.text}"`);
+    store.locale = 'en-US';
+    await waitUntil(() => probe.text === 'Loading order…', 'the store’s change should win again');
+  });
+
   it('follows the lang around it when it has no locale of its own', async () => {
     const root = await fixture<HTMLDivElement>(
       html`<div lang="en">

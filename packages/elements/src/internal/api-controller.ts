@@ -42,9 +42,10 @@ export type StoreHost = ReactiveControllerHost &
  * - `currency`: the host's own `currency` → the store's → `undefined`.
  *
  * The host re-renders when the store's value changes (it subscribes to the context) or when a
- * `lang` that decides its locale changes. Outside a store the controller also sets the page's
- * text language (`setChainLocale`) when the host's resolved locale changes (and at first when the
- * host has its own `locale`); inside a store that is the store's job. Use `changed` in `willUpdate` to refetch when the client changed.
+ * `lang` that decides its locale changes. The controller also sets the page's text language
+ * (`setChainLocale`, one per page): whenever the host's own `locale` is set or changes, and,
+ * outside a store, when a `lang` change moves the host's resolved locale; otherwise the store
+ * sets it. With conflicting explicit locales on one page, the latest change wins. Use `changed` in `willUpdate` to refetch when the client changed.
  */
 export class StoreController implements ReactiveController {
   readonly #host: StoreHost;
@@ -115,11 +116,13 @@ export class StoreController implements ReactiveController {
     this.#lastClient = client;
     const locale = this.locale;
     if (locale !== this.#lastLocale) {
-      // The page's language was applied when localization was configured, so the first
-      // observation only counts when the host names its own locale.
+      // An explicit own locale always sets the text language (in a store too). Otherwise,
+      // outside a store, a change of the page's lang does; the first observation does not, as
+      // the page's language was applied when localization was configured.
       const first = this.#lastLocale === undefined;
       this.#lastLocale = locale;
-      if (!this.inStore && (!first || this.#host.locale?.trim())) void setChainLocale(locale);
+      const own = !!this.#host.locale?.trim();
+      if (own || (!this.inStore && !first)) void setChainLocale(locale);
     }
   }
 }
