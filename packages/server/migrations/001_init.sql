@@ -4,7 +4,7 @@
 -- The imported catalog: every import is a new version; the newest is current.
 create table catalog_versions (
   version bigserial primary key,
-  doc jsonb not null,
+  doc json not null,                      -- json, not jsonb: keeps the merchant's key order (attribute axes, locales)
   digest text not null,                   -- SHA-256 of the canonical document, to skip no-op imports
   imported_at timestamptz not null default now()
 );
@@ -15,7 +15,7 @@ create table offers (
   position integer not null,              -- index in the catalog document; the paging cursor
   category text not null,
   search_text text not null,              -- every locale's title, NFKC + lower-cased, newline-separated
-  doc jsonb not null,
+  doc json not null,                      -- the offer as in the catalog, key order kept
   catalog_version bigint not null references catalog_versions (version)
 );
 create unique index offers_position on offers (position);

@@ -29,8 +29,10 @@ export async function importCatalog(
   catalog: Catalog,
   options: ImportCatalogOptions = {},
 ): Promise<ImportCatalogResult> {
-  const doc = canonicalJson(catalog);
-  const digest = await sha256Hex(doc);
+  // Stored as written (key order is meaningful to people: attribute axes, locales);
+  // compared by the digest of its canonical form.
+  const doc = JSON.stringify(catalog);
+  const digest = await sha256Hex(canonicalJson(catalog));
   const rows = catalog.offers.map((offer, position) => ({
     id: offer.id,
     position,
@@ -49,7 +51,7 @@ export async function importCatalog(
       if (row && row.digest === digest) return { version: row.version, changed: false, offers: rows.length };
     }
     const inserted = await tx.query<{ version: number }>(
-      `insert into catalog_versions (doc, digest) values ($1::jsonb, $2) returning version`,
+      `insert into catalog_versions (doc, digest) values ($1::json, $2) returning version`,
       [doc, digest],
     );
     const version = inserted.rows[0]?.version;
@@ -58,7 +60,7 @@ export async function importCatalog(
     await tx.query(
       `insert into offers (id, position, category, search_text, doc, catalog_version)
        select x.id, x.position, x.category, x.search_text, x.doc, $2
-         from jsonb_to_recordset($1::jsonb) as x(id text, position integer, category text, search_text text, doc jsonb)`,
+         from json_to_recordset($1::json) as x(id text, position integer, category text, search_text text, doc json)`,
       [JSON.stringify(rows), version],
     );
     return { version, changed: true, offers: rows.length };

@@ -120,6 +120,20 @@ describe.each(backends)('offers and quotes on $name', (backend) => {
       expect(text).not.toMatch(/fk_|whsec_|apiKey|webhook/);
     });
 
+    it('keeps the key order of the catalog document (attribute axes, locales)', async () => {
+      const store = testStore((doc) => {
+        const mug = (doc.offers as { id: string; title: unknown; skus: { attributes: unknown }[] }[])[1]!;
+        mug.title = { 'zh-CN': '陶瓷马克杯', en: 'Ceramic Mug' };
+        mug.skus[0]!.attributes = { finish: 'matte', color: 'white', size: 'L' };
+      });
+      await importCatalog(t.db, store.catalog);
+      for (const path of ['/v1/offers/mug', '/v1/offers?category=kitchen']) {
+        const text = await (await api.get(path)).text();
+        expect(text).toContain('"title":{"zh-CN":"陶瓷马克杯","en":"Ceramic Mug"}');
+        expect(text).toContain('"attributes":{"finish":"matte","color":"white","size":"L"}');
+      }
+    });
+
     it('is 404 not_found for an unknown id', async () => {
       const response = await api.get('/v1/offers/nope');
       expect(response.status).toBe(404);
