@@ -2,7 +2,14 @@
  * Database rows → API shapes (`@chainkit/core` api-types), in one place so every endpoint
  * and webhook describes an order the same way.
  */
-import type { FactoryOrderStatus, FactoryOrderView, OrderLine, OrderStatus, ShipTo } from '@chainkit/core';
+import {
+  deriveOrderStatus,
+  type FactoryOrderStatus,
+  type FactoryOrderView,
+  type OrderLine,
+  type OrderStatus,
+  type ShipTo,
+} from '@chainkit/core';
 
 export interface FactoryOrderRow {
   id: string;
@@ -105,10 +112,15 @@ export interface AdminOrderView extends OrderView {
   readonly note: string | null;
 }
 
+/**
+ * The order as the API shows it. Its status is derived from the sub-orders shown rather than
+ * read from the order row: the two are read in separate statements, and a factory may change a
+ * sub-order between them, so this keeps every response self-consistent.
+ */
 export function orderView(order: OrderRow, factoryOrders: readonly FactoryOrderRow[]): OrderView {
   return {
     id: order.id,
-    status: order.status,
+    status: factoryOrders.length > 0 ? deriveOrderStatus(factoryOrders.map((fo) => fo.status)) : order.status,
     currency: order.currency,
     total: order.total,
     createdAt: order.created_at.toISOString(),
