@@ -115,9 +115,17 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
 
   app.use('*', corsMiddleware(keys.browserOrigins));
 
+  // Until the credential is checked, an allowed browser may read what answers early
+  // (429 with its Retry-After, 413), instead of seeing an opaque network error.
+  app.use('*', async (c, next) => {
+    const origin = c.req.header('origin');
+    c.set('corsOrigin', origin !== undefined && keys.browserOrigins.has(origin) ? origin : undefined);
+    await next();
+  });
+
   if (limiter) {
     app.use('*', async (c, next) => {
-      const id = `${c.req.header('authorization') ?? '-'}|${clientIp(c) ?? 'unknown'}`;
+      const id = `${keys.rateLimitIdentity(c.req.header('authorization'))}|${clientIp(c) ?? 'unknown'}`;
       const decision = limiter.take(id, clock().getTime());
       if (!decision.allowed) {
         throw new ApiError('rate_limited', 'Too many requests; retry after the time in Retry-After', null, {

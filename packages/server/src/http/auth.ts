@@ -51,6 +51,21 @@ export class KeyRing {
    * The principal for an `Authorization` header value: `null` when there is none; throws
    * 401 when it is malformed or names no key.
    */
+  /**
+   * Whose rate-limit bucket a request draws from: a known key's own, else one shared bucket
+   * per kind. Unknown keys and order tokens share theirs, so a client cannot get a fresh
+   * bucket by sending a new made-up credential with every request.
+   */
+  rateLimitIdentity(header: string | undefined): string {
+    const token = header === undefined ? undefined : BEARER.exec(header)?.[1];
+    if (token === undefined) return 'anonymous';
+    const known = this.#byKey.get(token);
+    if (known?.kind === 'publishable') return `pk:${known.key}`;
+    if (known?.kind === 'factory') return `fk:${known.factoryId}`;
+    if (known?.kind === 'secret') return 'sk';
+    return ORDER_TOKEN.test(token) ? 'order_token' : 'anonymous';
+  }
+
   resolve(header: string | undefined): Principal | null {
     if (header === undefined || header === '') return null;
     const token = BEARER.exec(header)?.[1];

@@ -187,6 +187,29 @@ describe.each(backends)('HTTP layer on $name', (backend) => {
       expect((await api.get('/v1/offers', 'pk_test_guess1')).status).toBe(429);
     });
 
+    it('gives made-up credentials no fresh bucket: unknown keys and order tokens share one per IP', async () => {
+      api = await setupApp(t.db, { importCatalog: false, rateLimit: { capacity: 2, refillPerSecond: 0.01 } });
+      expect((await api.get('/v1/offers', 'pk_test_guess1')).status).toBe(401);
+      expect((await api.get('/v1/offers', 'pk_test_guess2')).status).toBe(401);
+      expect((await api.get('/v1/offers', 'pk_test_guess3')).status).toBe(429);
+      const token = (n: number): string => `ot_${String(n).padStart(24, '0')}`;
+      expect((await api.get('/v1/orders/ord_x', token(1))).status).toBe(404);
+      expect((await api.get('/v1/orders/ord_x', token(2))).status).toBe(404);
+      expect((await api.get('/v1/orders/ord_x', token(3))).status).toBe(429);
+      // A real key still has its own bucket.
+      expect((await api.get('/v1/offers', PK)).status).not.toBe(429);
+    });
+
+    it('lets an allowed browser origin read the 429 and its Retry-After', async () => {
+      api = await setupApp(t.db, { importCatalog: false, rateLimit: { capacity: 1, refillPerSecond: 0.5 } });
+      const headers = { Origin: SHOP_ORIGIN };
+      await api.get('/v1/offers', PK, headers);
+      const limited = await api.get('/v1/offers', PK, headers);
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get('Access-Control-Allow-Origin')).toBe(SHOP_ORIGIN);
+      expect(limited.headers.get('Access-Control-Expose-Headers')).toContain('Retry-After');
+    });
+
     it('keeps answering the well-behaved client while an abuser is limited', async () => {
       api = await setupApp(t.db, {
         importCatalog: false,
