@@ -26,7 +26,7 @@ create table orders (
   status text not null,                   -- placed | partially_accepted | accepted | partially_shipped | shipped | rejected | …
   currency text not null,
   total bigint not null,
-  access_token_hash text not null,        -- SHA-256 (hex) of the buyer's access token; the token itself is never stored
+  access_token_hash text not null,        -- SHA-256 (hex) of the buyer's access token; the token itself lives only in the 24 h idempotency record (for identical replays)
   buyer jsonb not null,                   -- PII: never logged
   ship_to jsonb not null,                 -- PII: never logged
   note text,
@@ -45,7 +45,7 @@ create table factory_orders (
   factory_id text not null,
   status text not null,                   -- placed | accepted | rejected | shipped
   lines jsonb not null,
-  units integer not null,                 -- sum of the lines' quantities, for queue lengths
+  units bigint not null,                  -- sum of the lines' quantities, for queue lengths
   subtotal bigint not null,
   estimated_ship_date date not null,
   reason jsonb not null,                  -- routing's reason for the choice

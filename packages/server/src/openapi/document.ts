@@ -179,7 +179,8 @@ const schemas: Record<string, Schema> = {
     accessToken: {
       type: 'string',
       pattern: '^ot_',
-      description: 'Reads this order with GET /v1/orders/{id}; shown once, stored only as a hash',
+      description:
+        'Reads this order with GET /v1/orders/{id}; returned on creation and on idempotent replays within 24 h; afterwards the server keeps only its hash',
     },
     createdAt: instant,
     factoryOrders: { type: 'array', items: ref('FactoryOrder') },
