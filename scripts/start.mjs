@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // `npm start`: the demo on one origin — the order server with examples/data/store.json on
-// the embedded database (PGlite in ./.chainkit-data), the example pages under /examples/
-// and the docs under /docs/. PORT (default 8787) picks the port; it listens on 127.0.0.1.
-import { spawnSync } from 'node:child_process';
+// the embedded database (PGlite in ./.chainkit-data), the example pages under /examples/,
+// the docs under /docs/ and the elements' browser build under /cdn/. PORT (default 8787)
+// picks the port; it listens on 127.0.0.1. It also runs the demo factories' webhook receiver
+// (examples/factory-receiver, on 127.0.0.1:7001) as a child process, stopped with the server.
+import { spawn, spawnSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,6 +17,16 @@ const serverDist = join(root, 'packages/server/dist/node.js');
 if (!existsSync(serverDist) || !existsSync(join(root, 'packages/core/dist/index.js'))) {
   console.log('Building the packages (npx tsc -b)…');
   const built = spawnSync('npx', ['tsc', '-b'], { cwd: root, stdio: 'inherit' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+
+// The elements' browser build (/cdn/chainkit.js), made by `npm install` too.
+if (!existsSync(join(root, 'packages/elements/dist-cdn/manifest.json'))) {
+  console.log('Building the browser bundles (npm run build:cdn -w @chainkit/elements)…');
+  const built = spawnSync('npm', ['run', 'build:cdn', '-w', '@chainkit/elements'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
@@ -52,6 +65,26 @@ try {
 }
 
 const { url } = server;
+
+// The partner factories' side: receives the webhooks, accepts and ships through the factory API.
+const receiver = spawn(
+  process.execPath,
+  [join(root, 'examples/factory-receiver/receiver.mjs'), '--api', url],
+  { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+);
+for (const stream of [receiver.stdout, receiver.stderr]) {
+  createInterface({ input: stream }).on('line', (text) => console.log(`[factory-receiver] ${text}`));
+}
+receiver.on('exit', (code, signal) => {
+  if (code !== 0 && signal === null) {
+    console.warn(
+      `[factory-receiver] stopped (exit ${code}); webhooks will be retried by the server. ` +
+        'Is port 7001 taken? Run it yourself: node examples/factory-receiver/receiver.mjs',
+    );
+  }
+});
+process.on('exit', () => receiver.kill('SIGTERM'));
+
 const line = (label, value) => `  ${label.padEnd(10)} ${value}`;
 console.log(
   [
@@ -60,11 +93,22 @@ console.log(
     '',
     line('API', `${url}/v1/offers  (Authorization: Bearer pk_test_demo)`),
     line('OpenAPI', `${url}/v1/openapi.json`),
+    line('Start', `${url}/  (links to everything)`),
+    line('Shop', `${url}/examples/script-tag/`),
     line('Examples', `${url}/examples/`),
+    line(
+      'Loader',
+      server.cdn
+        ? `${url}/cdn/chainkit.js  (<script src="…" defer>)`
+        : 'not built (npm run build:cdn -w @chainkit/elements)',
+    ),
     line('Images', `${url}/examples/data/images/`),
     line('Docs', `${url}/docs/`),
     line('Database', `${join(root, '.chainkit-data')} (embedded PGlite; delete it to start afresh)`),
-    line('Webhooks', 'to http://127.0.0.1:7001/hooks/<factory-id> (see examples/data/README.md)'),
+    line(
+      'Webhooks',
+      'to http://127.0.0.1:7001/hooks/<factory-id>, the factory receiver (examples/factory-receiver)',
+    ),
     '',
   ].join('\n'),
 );

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp, type CreateAppOptions } from './app.js';
+import { resolveCdnSite } from './cdn.js';
 import { importCatalog } from './catalog/import-catalog.js';
 import type { Database } from './db/database.js';
 import { openDatabase } from './db/open-database.js';
@@ -58,6 +59,12 @@ export interface StartServerOptions {
   readonly dispatcher?: DispatchTuning;
   /** URL prefix → folder, served beside the API, e.g. `{ '/examples/': 'examples' }`. */
   readonly staticRoots?: StaticRoots;
+  /**
+   * The folder served under `/cdn/` (the elements' browser build: `/cdn/chainkit.js`, see
+   * `cdn.ts`). Default: `@chainkit/elements`' `dist-cdn/` when that package is installed and
+   * built; `false` serves no `/cdn/`.
+   */
+  readonly cdn?: string | false;
   /** Default: a pino logger at `LOG_LEVEL` (info). */
   readonly logger?: Logger;
   readonly clock?: () => Date;
@@ -77,6 +84,8 @@ export interface RunningServer {
   readonly db: Database;
   readonly store: StoreConfig;
   readonly dispatcher: Dispatcher | null;
+  /** The folder served under `/cdn/` (`${url}/cdn/chainkit.js`), or null when none is. */
+  readonly cdn: string | null;
   /** The catalog version in force and whether this start imported it. */
   readonly catalog: { readonly version: number; readonly changed: boolean; readonly offers: number };
   /** Stops accepting, finishes requests and deliveries in flight, closes the database. Idempotent. */
@@ -152,11 +161,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
     const app = createApp({ ...options.app, db, store, clock, logger });
     const site = options.staticRoots ? createStaticSite(options.staticRoots) : null;
+    const cdn = resolveCdnSite(options.cdn);
     const server = createAdaptorServer({
       fetch: (request: Request, env: unknown) => {
-        if (site) {
+        if (site || cdn) {
           const { pathname } = new URL(request.url);
-          if (site.matches(pathname)) return site.fetch(request, env);
+          if (cdn?.matches(pathname)) return cdn.fetch(request);
+          if (site?.matches(pathname)) return site.fetch(request, env);
         }
         return app.fetch(request, env as Record<string, unknown>);
       },
@@ -246,6 +257,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       db,
       store,
       dispatcher,
+      cdn: cdn?.dir ?? null,
       catalog: imported,
       close,
     };

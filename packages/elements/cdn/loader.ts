@@ -1,0 +1,80 @@
+/**
+ * The Chainkit loader, `chainkit.js`: the one classic script a merchant pastes,
+ *
+ *   <script src="https://orders.example/cdn/chainkit.js" defer></script>
+ *
+ * It knows which hashed ES module chunk registers each `chain-*` tag (the build writes the map
+ * in), watches the document, and `import()`s a tag's chunks (its entry and the shared chunks it
+ * imports, fetched in parallel) the first time the tag appears — at start or added later. Chunk
+ * URLs are resolved against the loader's own URL, so the folder can live on any origin or CDN.
+ *
+ * The only global is `window.Chainkit` ({@link ChainkitNamespace}). A second copy (the loader
+ * included twice, or another version first) warns once and stands back.
+ */
+import { claim, standsBack } from './namespace.js';
+
+/** Written in by the build: version, chunk files, and per tag the indexes of the files it needs (entry first). */
+declare const __CHAINKIT_LOADER__: {
+  readonly v: string;
+  readonly f: readonly string[];
+  readonly t: Readonly<Record<string, readonly number[]>>;
+};
+
+const { v: version, f: files, t: tags } = __CHAINKIT_LOADER__;
+
+if (!standsBack(version, 'loader')) {
+  // `currentScript` is only set while this classic script runs: read it now.
+  const script =
+    (document.currentScript as HTMLScriptElement | null) ??
+    document.querySelector<HTMLScriptElement>('script[src*="chainkit"]');
+  const base = script?.src || location.href;
+  const loading = new Map<string, Promise<unknown>>();
+  const options: MutationObserverInit = { childList: true, subtree: true };
+
+  const load = (tag: string): Promise<unknown> => {
+    let done = loading.get(tag);
+    if (!done) {
+      done = Promise.all(tags[tag]!.map((i) => import(new URL(files[i]!, base).href)));
+      loading.set(tag, done);
+      done.catch((error: unknown) => {
+        // Forget the failure so the tag is tried again when it next appears.
+        loading.delete(tag);
+        observer.observe(document, options);
+        console.error(`Chainkit: could not load <${tag}>`, error);
+      });
+    }
+    return done;
+  };
+
+  /** Loads every not yet loaded tag found in or at `root`; stops watching once all are loaded. */
+  const scan = (root: Document | Element): void => {
+    const wanted = Object.keys(tags).filter((tag) => !loading.has(tag) && !customElements.get(tag));
+    if (wanted.length === 0) {
+      observer.disconnect();
+      return;
+    }
+    const selector = wanted.join();
+    if (root instanceof Element && root.matches(selector)) void load(root.localName);
+    for (const element of root.querySelectorAll(selector)) void load(element.localName);
+  };
+
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) if (node instanceof Element) scan(node);
+    }
+  });
+
+  claim({
+    version,
+    define(...names: string[]): Promise<void> {
+      const wanted = names.length > 0 ? names : Object.keys(tags);
+      return Promise.all(
+        wanted.map((tag) =>
+          tags[tag] ? load(tag) : Promise.reject(new TypeError(`Chainkit: no element <${tag}>`)),
+        ),
+      ).then(() => undefined);
+    },
+  });
+  observer.observe(document, options);
+  scan(document);
+}

@@ -1,0 +1,233 @@
+#!/usr/bin/env node
+// The CDN build (`npm run build:cdn -w @chainkit/elements`), with Vite's build API (Rolldown):
+// self-contained browser files in dist-cdn/, which `chainkit serve` serves under /cdn/ and which
+// can go to any CDN as they are.
+//
+// - chainkit.js          the loader: a classic script that imports each chain-* tag's chunks
+//                        when the tag first appears (the map tag → hashed chunks is written in);
+// - chain-*-<hash>.js    one ES module per element, registering it;
+// - base-<hash>.js       code every element needs (Lit, @lit/context, @lit/localize, the API
+//                        client…); shared-<hash>.js: code two or more elements share (floating-ui,
+//                        DOMPurify, core pricing…); zh-CN-<hash>.js: the Chinese text, loaded
+//                        only for a Chinese page;
+// - chainkit.full.js     every element in one classic script;
+// - *.map                source maps;
+// - manifest.json        { version, files: { name: { path, integrity, bytes, brotli, imports,
+//                        dynamicImports } }, tags: { tag: entry chunk } }.
+//
+// Prints the sizes (brotli, quality 11) and the SRI hashes (sha384) of the two script-tag files.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import { minifyTemplatesPlugin } from './minify-templates.mjs';
+
+const pkgDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = join(pkgDir, 'dist-cdn');
+const { version } = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
+
+/** Each tag and the module that registers it. */
+export const TAGS = {
+  'chain-store': 'src/store/define.ts',
+  'chain-cart': 'src/cart/define.ts',
+  'chain-catalog': 'src/catalog/define.ts',
+  'chain-ladder-price': 'src/ladder-price/define.ts',
+  'chain-money': 'src/money/define.ts',
+  'chain-order-form': 'src/order-form/define.ts',
+  'chain-order-status': 'src/order-status/define.ts',
+};
+
+/** Brotli size at quality 11, as the budgets measure it. */
+export function brotliSize(bytes) {
+  return brotli(bytes).length;
+}
+
+function brotli(bytes) {
+  return brotliCompressSync(bytes, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: 11,
+      [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+    },
+  });
+}
+
+/** A Subresource Integrity value (sha384). */
+export function integrity(bytes) {
+  return `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+}
+
+/**
+ * One Vite build in library mode (no preload helper, no `vite:preloadError` events: this code
+ * runs on other people's pages) with full minification, which library mode leaves off for ES
+ * output unless asked. Legal comments are dropped from the code and their licences collected
+ * into THIRD-PARTY-LICENSES.txt instead.
+ */
+function viteBuild({ entry, formats, name, output, define = {}, emptyOutDir = false }) {
+  return build({
+    configFile: false,
+    envDir: false,
+    root: pkgDir,
+    base: './',
+    mode: 'production',
+    logLevel: 'warn',
+    plugins: [minifyTemplatesPlugin()],
+    // Workspace packages (@chainkit/core) from their TypeScript sources, never a stale dist;
+    // Lit's production build (no "development" condition).
+    resolve: { conditions: ['source', 'module', 'browser', 'production', 'default'] },
+    define: { 'process.env.NODE_ENV': '"production"', ...define },
+    build: {
+      outDir,
+      emptyOutDir,
+      write: true,
+      target: 'es2022',
+      minify: true,
+      sourcemap: true,
+      copyPublicDir: false,
+      reportCompressedSize: false,
+      lib: { entry, formats, ...(name ? { name } : {}) },
+      rolldownOptions: {
+        checks: { pluginTimings: false },
+        output: { minify: true, comments: { legal: false, annotation: false, jsdoc: false }, ...output },
+      },
+    },
+  });
+}
+
+/** A module id as a short, machine-independent name: `node_modules/lit-html/lit-html.js`, `src/cart/…`. */
+function moduleName(id) {
+  const clean = id.replace(/^\0/, '').replace(/\\/g, '/');
+  const nm = clean.lastIndexOf('/node_modules/');
+  if (nm >= 0) return clean.slice(nm + 1);
+  const repo = join(pkgDir, '../..').replace(/\\/g, '/');
+  return clean.startsWith(`${repo}/`) ? clean.slice(repo.length + 1) : clean;
+}
+
+/** The text of every npm package's licence whose code is bundled, once per package. */
+function licences(moduleIds) {
+  const packages = new Map();
+  for (const id of moduleIds) {
+    const match = /^(.*[\\/]node_modules[\\/](?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(id);
+    if (match && !packages.has(match[1])) packages.set(match[1], null);
+  }
+  const sections = [];
+  for (const dir of [...packages.keys()].sort()) {
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    const file = readdirSync(dir).find((name) => /^(?:licen[cs]e|copying)(?:\.|$)/i.test(name));
+    const text = file && existsSync(join(dir, file)) ? readFileSync(join(dir, file), 'utf8').trim() : '';
+    sections.push(`${pkg.name} ${pkg.version} (${pkg.license ?? 'see package'})\n\n${text}`);
+  }
+  return `Chainkit's browser build bundles these packages.\n\n${sections.join(`\n\n${'-'.repeat(72)}\n\n`)}\n`;
+}
+
+const outputsOf = (result) => (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
+
+async function main() {
+  // 1. One ES module per tag. Shared code in two hashed chunks: `base` (what five or more
+  //    elements use: Lit and the elements' own foundations) and `shared` (what two or more use),
+  //    so a page loads few files while a page with one small element does not load them all.
+  const chunks = await viteBuild({
+    emptyOutDir: true,
+    entry: TAGS,
+    formats: ['es'],
+    output: {
+      entryFileNames: '[name]-[hash].js',
+      chunkFileNames: '[name]-[hash].js',
+      codeSplitting: {
+        groups: [
+          { name: 'base', minShareCount: 5, priority: 2 },
+          { name: 'shared', minShareCount: 2, priority: 1 },
+        ],
+      },
+    },
+  });
+
+  const graph = {};
+  const tagChunks = {};
+  const bundledModules = new Set();
+  /** Per chunk, the minified length each source module contributes (written to stats.json). */
+  const modules = {};
+  for (const output of outputsOf(chunks)) {
+    if (output.type !== 'chunk') continue;
+    graph[output.fileName] = { imports: output.imports, dynamicImports: output.dynamicImports };
+    for (const id of output.moduleIds) bundledModules.add(id);
+    modules[output.fileName] = Object.entries(output.modules)
+      .filter(([, info]) => info.renderedLength > 0)
+      .map(([id, info]) => [moduleName(id), info.renderedLength]);
+    if (output.isEntry) tagChunks[output.name] = output.fileName;
+  }
+  for (const tag of Object.keys(TAGS)) if (!tagChunks[tag]) throw new Error(`no chunk for <${tag}>`);
+
+  /** The files a tag needs before it registers: its entry and all it imports statically. */
+  const closure = (name, seen = new Set()) => {
+    if (!seen.has(name)) {
+      seen.add(name);
+      for (const dep of graph[name]?.imports ?? []) closure(dep, seen);
+    }
+    return seen;
+  };
+  const files = Object.keys(graph).sort();
+  const loaderMap = {
+    v: version,
+    f: files,
+    t: Object.fromEntries(
+      Object.entries(tagChunks).map(([tag, entry]) => [
+        tag,
+        [...closure(entry)].map((f) => files.indexOf(f)),
+      ]),
+    ),
+  };
+
+  // 2. The loader: a classic script (IIFE) with the map written in.
+  await viteBuild({
+    define: { __CHAINKIT_LOADER__: JSON.stringify(loaderMap) },
+    entry: { chainkit: 'cdn/loader.ts' },
+    formats: ['iife'],
+    name: 'ChainkitLoader',
+    output: { entryFileNames: 'chainkit.js' },
+  });
+
+  // 3. The full bundle: every element in one classic script (the zh-CN text inlined).
+  await viteBuild({
+    entry: { 'chainkit.full': 'cdn/full.ts' },
+    formats: ['iife'],
+    name: 'ChainkitFull',
+    output: { entryFileNames: 'chainkit.full.js' },
+  });
+
+  // 4. Licences of the bundled packages, sizes, SRI, precompressed copies, manifest.
+  writeFileSync(join(outDir, 'THIRD-PARTY-LICENSES.txt'), licences(bundledModules));
+  const describe = (name) => {
+    const bytes = readFileSync(join(outDir, name));
+    const compressed = brotli(bytes);
+    // `chainkit serve` sends these to clients that accept them (Content-Encoding br / gzip).
+    writeFileSync(join(outDir, `${name}.br`), compressed);
+    writeFileSync(join(outDir, `${name}.gz`), gzipSync(bytes, { level: 9 }));
+    return { path: name, integrity: integrity(bytes), bytes: bytes.length, brotli: compressed.length };
+  };
+  const manifest = { version, files: {}, tags: tagChunks };
+  for (const name of ['chainkit.js', 'chainkit.full.js']) manifest.files[name] = describe(name);
+  for (const name of files) manifest.files[name] = { ...describe(name), ...graph[name] };
+  writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  // What each chunk is made of, for finding what is heavy (scripts/size-budget.test.ts prints it).
+  writeFileSync(join(outDir, 'stats.json'), `${JSON.stringify({ version, modules }, null, 1)}\n`);
+
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  const lines = [`Chainkit CDN build v${version} → packages/elements/dist-cdn/ (brotli -q 11)`];
+  for (const f of Object.values(manifest.files)) {
+    lines.push(`  ${f.path.padEnd(34)} ${kb(f.bytes).padStart(9)}  ${kb(f.brotli).padStart(8)} brotli`);
+  }
+  lines.push('', 'Subresource Integrity (sha384):');
+  for (const name of ['chainkit.js', 'chainkit.full.js']) {
+    lines.push(`  ${name.padEnd(17)} ${manifest.files[name].integrity}`);
+  }
+  console.log(lines.join('\n'));
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,305 @@
+/**
+ * End to end, in headless Chromium: the script-tag shop (examples/script-tag) against the real
+ * order server on the embedded database (memory), with the factory receiver
+ * (examples/factory-receiver) taking the webhooks.
+ *
+ * A buyer searches the catalog, opens the parka, fills the colour × size matrix across two
+ * colours until the mixed batch reaches the 120+ tier (tier and total change on the way), places
+ * the order and sees the confirmation with its factory sub-order; the receiver gets the signed
+ * webhook, accepts and ships with a tracking number, and <chain-order-status> on the page shows
+ * the order shipped. The page runs under its strict Content-Security-Policy; console errors,
+ * page errors and CSP violations are collected and must stay empty.
+ *
+ * Also: the loader included twice registers each element once, and the second copy warns once.
+ * Needs the browser build (packages/elements/dist-cdn) and /usr/bin/chromium.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadStoreFile } from '@chainkit/server';
+import { startServer, type RunningServer } from '@chainkit/server/node';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../packages/server/src/logger.js';
+import {
+  configFromStoreFile,
+  silentLogger,
+  startReceiver,
+  trackingNumberFor,
+  type ReceiverJob,
+  type RunningReceiver,
+} from '../../examples/factory-receiver/receiver.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const storeFile = join(root, 'examples/data/store.json');
+
+let server: RunningServer;
+let receiver: RunningReceiver;
+let browser: Browser;
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createNetServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => done(port));
+    });
+  });
+}
+
+/** What went wrong on a page: console errors, uncaught errors, CSP violations. */
+interface Problems {
+  readonly errors: string[];
+  readonly csp: string[];
+  readonly warnings: string[];
+}
+
+async function openPage(
+  path: string,
+  before?: (page: Page) => Promise<unknown>,
+): Promise<{ page: Page; problems: Problems }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  const problems: Problems = { errors: [], csp: [], warnings: [] };
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const host = (event.target as Node | null)?.getRootNode?.();
+      const where =
+        host instanceof ShadowRoot ? host.host.localName : (event.target as Element | null)?.localName;
+      console.error(
+        `CSP violation: ${event.violatedDirective} by ${event.sourceFile}:${event.lineNumber} at <${where}>`,
+      );
+    });
+  });
+  page.on('console', (message) => {
+    const text = message.text();
+    // Chromium also logs each violation as a console error; the listener above reports it with its source.
+    if (text.startsWith('CSP violation')) problems.csp.push(text);
+    else if (text.includes('Content Security Policy')) return;
+    else if (message.type() === 'error') problems.errors.push(text);
+    else if (message.type() === 'warning') problems.warnings.push(text);
+  });
+  page.on('pageerror', (error) => problems.errors.push(error.message));
+  await before?.(page);
+  await page.goto(`${server.url}${path}`);
+  return { page, problems };
+}
+
+beforeAll(async () => {
+  // Ports first: the key's allowed origin and the factories' webhook URLs name them.
+  const [port, receiverPort] = [await freePort(), await freePort()];
+  const origin = `http://127.0.0.1:${port}`;
+  const hook = (destination: string): string => `http://127.0.0.1:${receiverPort}/hooks/${destination}`;
+  const base = await loadStoreFile(storeFile);
+  server = await startServer({
+    store: {
+      ...base,
+      keys: {
+        ...base.keys,
+        publishable: base.keys.publishable.map((key) => ({
+          ...key,
+          allowedOrigins: [...key.allowedOrigins, origin],
+        })),
+      },
+      factories: base.factories.map((factory) => ({ ...factory, webhookUrl: hook(factory.id) })),
+      webhooks: { merchant: base.webhooks.merchant && { ...base.webhooks.merchant, url: hook('merchant') } },
+    },
+    database: 'memory',
+    port,
+    handleSignals: false,
+    logger: createLogger({ level: 'silent' }),
+    dispatcher: { pollIntervalMs: 200 },
+    staticRoots: { '/examples/': join(root, 'examples') },
+  });
+  if (!server.cdn) throw new Error('no browser build: run `npm run build:cdn -w @chainkit/elements`');
+  receiver = await startReceiver({
+    ...configFromStoreFile(storeFile),
+    api: server.url,
+    port: receiverPort,
+    logger: silentLogger,
+    acceptAfterMs: 300,
+    shipAfterMs: 800,
+  });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--headless=new',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await receiver?.close();
+  await server?.close();
+});
+
+describe('script-tag shop, end to end', () => {
+  let problems: Problems;
+
+  it('searches, orders a mixed batch at the 120+ tier, and follows it until shipped', async () => {
+    const opened = await openPage('/examples/script-tag/');
+    const { page } = opened;
+    problems = opened.problems;
+    page.setDefaultTimeout(30_000);
+
+    // Only the loader and the site's own script are in the page; the loader fetched the elements.
+    expect(await page.evaluate(() => window.Chainkit?.version)).toBe(
+      JSON.parse(readFileSync(join(root, 'packages/elements/package.json'), 'utf8')).version,
+    );
+
+    // Search the catalog.
+    await page.locator('chain-catalog [part~="search"]').fill('派克');
+    const card = page.locator('chain-catalog [part~="list"] [part~="card"]', { hasText: '加厚棉服派克大衣' });
+    await expect.poll(() => card.count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => page.locator('chain-catalog [part~="list"] [part~="card"]').count()).toBe(1);
+
+    // Open the offer: the order area shows the ladder and the matrix.
+    await card.click();
+    await expect.poll(() => page.locator('#offer').isVisible()).toBe(true);
+    const form = page.locator('#order-form');
+    const cell = (sku: string) => form.locator(`input[data-sku="${sku}"]`);
+    await cell('padded-parka-black-m').waitFor();
+    const unitPrice = form.locator('[part~="unit-price"]');
+    const total = form.locator('[part~="total"]').first();
+
+    // One colour, 60 pieces: the 36–119 tier.
+    await cell('padded-parka-black-m').fill('30');
+    await cell('padded-parka-black-l').fill('30');
+    await expect.poll(() => unitPrice.textContent()).toContain('172.00');
+    await expect.poll(() => total.textContent()).toContain('10,320.00');
+
+    // A second colour brings the mixed batch to 120: the 120+ tier, every piece at ¥158.
+    await cell('padded-parka-khaki-m').fill('30');
+    await cell('padded-parka-khaki-l').fill('30');
+    await expect.poll(() => unitPrice.textContent()).toContain('158.00');
+    await expect.poll(() => total.textContent()).toContain('18,960.00');
+    await expect.poll(() => form.locator('[part~="quantity"]').first().textContent()).toContain('120');
+    const currentTier = form.locator('[part~="ladder"] [aria-current="true"]');
+    await expect.poll(() => currentTier.textContent()).toContain('120');
+    // The page moved <chain-ladder-price> to the same tier.
+    await expect.poll(() => page.locator('#ladder [part~="tier-current"]').textContent()).toContain('158.00');
+
+    // Buyer and ship-to, then place the order.
+    const field = (name: string) => form.locator(`[part~="field-input"][name="${name}"]`);
+    await field('buyer.name').fill('王小明');
+    await field('buyer.phone').fill('+86 138 0013 8000');
+    await field('shipTo.region').fill('CN-ZJ');
+    await field('shipTo.city').fill('义乌');
+    await field('shipTo.line1').fill('稠州北路 88 号');
+    await form.locator('[part~="submit"]').click();
+
+    // The confirmation with its factory sub-order.
+    const confirmation = form.locator('[part~="confirmation"]');
+    await confirmation.waitFor({ timeout: 60_000 });
+    const orderNumber = (await form.locator('[part~="order-number"]').textContent())?.trim() ?? '';
+    expect(orderNumber).not.toBe('');
+    await expect.poll(() => form.locator('[part~="factory-order"]').count()).toBe(1);
+    expect(await form.locator('[part~="factory-order"]').textContent()).toMatch(
+      /常熟冰洁羽绒服饰|f-changshu-down/,
+    );
+    expect(await form.locator('[part~="order-total"]').textContent()).toContain('18,960.00');
+
+    // The factory got the signed webhook, accepted and shipped.
+    const orderId = await page.locator('#order-status').getAttribute('order');
+    expect(orderId).toMatch(/^ord_/);
+    const job = (): ReceiverJob | undefined =>
+      Object.values(receiver.jobs()).find((j) => j.orderId === orderId);
+    await expect.poll(() => job()?.step, { timeout: 60_000, interval: 250 }).toBe('done');
+    expect(job()?.factoryId).toBe('f-changshu-down');
+    const trackingNumber = trackingNumberFor(job()?.id ?? '');
+
+    // <chain-order-status> on the page follows the order until it is shipped, with the tracking number.
+    await expect.poll(() => page.locator('#status').isVisible()).toBe(true);
+    const status = page.locator('#order-status [part~="status"]');
+    await expect
+      .poll(() => status.getAttribute('data-status'), { timeout: 60_000, interval: 500 })
+      .toBe('shipped');
+    const tracking = page.locator('#order-status [part~="tracking"]');
+    await expect.poll(() => tracking.first().textContent()).toContain(trackingNumber);
+
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  }, 240_000);
+
+  it('ran that purchase under the strict Content-Security-Policy without a violation', () => {
+    expect(problems, 'the purchase test ran first').toBeDefined();
+    expect(problems.csp).toEqual([]);
+  });
+
+  it('works with the loader included twice: each element registered once, one warning', async () => {
+    const { page, problems: twice } = await openPage('/examples/e2e-loader-twice.html', (p) =>
+      p.route('**/examples/e2e-loader-twice.html', (route) =>
+        route.fulfill({
+          contentType: 'text/html; charset=utf-8',
+          body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
+            <script src="/cdn/chainkit.js" defer></script>
+            <script src="/cdn/chainkit.js?again" defer></script></head>
+            <body><chain-money amount="1234500" currency="CNY" locale="zh-CN"></chain-money></body></html>`,
+        }),
+      ),
+    );
+    const money = page.locator('chain-money');
+    await expect.poll(() => money.evaluate((el) => el.shadowRoot?.textContent ?? '')).toContain('12,345.00');
+    // A tag added later is loaded when it appears; define() loads one on request.
+    await page.evaluate(() => document.body.append(document.createElement('chain-order-status')));
+    await expect
+      .poll(() => page.evaluate(() => customElements.get('chain-order-status') !== undefined))
+      .toBe(true);
+    await page.evaluate(() => window.Chainkit?.define('chain-store'));
+    expect(await page.evaluate(() => customElements.get('chain-store') !== undefined)).toBe(true);
+    expect(await page.evaluate(() => customElements.get('chain-cart'))).toBeUndefined();
+    const standBack = twice.warnings.filter((text) => text.includes('stands back'));
+    expect(standBack).toHaveLength(1);
+    expect(twice.errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
+
+describe('full bundle', () => {
+  it('registers every element from one classic script; a loader after it stands back', async () => {
+    const { page, problems } = await openPage('/examples/e2e-full-bundle.html', (p) =>
+      p.route('**/examples/e2e-full-bundle.html', (route) =>
+        route.fulfill({
+          contentType: 'text/html; charset=utf-8',
+          body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+            <script src="/cdn/chainkit.full.js" defer></script>
+            <script src="/cdn/chainkit.js" defer></script></head>
+            <body><chain-money amount="99" currency="CNY"></chain-money></body></html>`,
+        }),
+      ),
+    );
+    await expect.poll(() => page.evaluate(() => customElements.get('chain-money') !== undefined)).toBe(true);
+    const tags = [
+      'chain-store',
+      'chain-catalog',
+      'chain-ladder-price',
+      'chain-order-form',
+      'chain-cart',
+      'chain-order-status',
+    ];
+    expect(await page.evaluate((names) => names.filter((tag) => !customElements.get(tag)), tags)).toEqual([]);
+    await expect
+      .poll(() => page.locator('chain-money').evaluate((el) => el.shadowRoot?.textContent ?? ''))
+      .toContain('0.99');
+    // Only the loader's own file was fetched after the full bundle: it stood back.
+    expect(
+      problems.warnings.filter((text) => text.includes('loader v') && text.includes('stands back')),
+    ).toHaveLength(1);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
+
+declare global {
+  interface Window {
+    Chainkit?: { readonly version: string; define(...tags: string[]): Promise<void> };
+  }
+}
