@@ -263,6 +263,44 @@ describe('script-tag shop, end to end', () => {
   }, 120_000);
 });
 
+describe('loader', () => {
+  it("finds chain-* tags in the open shadow roots of the page's own elements", async () => {
+    const { page, problems } = await openPage('/examples/e2e-shadow.html', (p) =>
+      p.route('**/examples/e2e-shadow.html', (route) =>
+        route.fulfill({
+          contentType: 'text/html; charset=utf-8',
+          body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
+            <script src="/cdn/chainkit.js" defer></script></head><body></body></html>`,
+        }),
+      ),
+    );
+    await expect.poll(() => page.evaluate(() => window.Chainkit?.version)).toBeDefined();
+    const defined = (tag: string) => page.evaluate((name) => customElements.get(name) !== undefined, tag);
+    // A page component rendering a Chainkit element in its shadow root, attached after the loader ran.
+    await page.evaluate(() => {
+      customElements.define(
+        'shop-panel',
+        class extends HTMLElement {
+          connectedCallback(): void {
+            const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+            root.innerHTML = '<chain-money amount="500" currency="CNY"></chain-money>';
+          }
+        },
+      );
+      document.body.append(document.createElement('shop-panel'));
+    });
+    await expect.poll(() => defined('chain-money')).toBe(true);
+    // Later additions inside that shadow root are seen too.
+    expect(await defined('chain-order-status')).toBe(false);
+    await page.evaluate(() =>
+      document.querySelector('shop-panel')?.shadowRoot?.append(document.createElement('chain-order-status')),
+    );
+    await expect.poll(() => defined('chain-order-status')).toBe(true);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
+
 describe('full bundle', () => {
   it('registers every element from one classic script; a loader after it stands back', async () => {
     const { page, problems } = await openPage('/examples/e2e-full-bundle.html', (p) =>

@@ -4,9 +4,11 @@
  *   <script src="https://orders.example/cdn/chainkit.js" defer></script>
  *
  * It knows which hashed ES module chunk registers each `chain-*` tag (the build writes the map
- * in), watches the document, and `import()`s a tag's chunks (its entry and the shared chunks it
- * imports, fetched in parallel) the first time the tag appears — at start or added later. Chunk
- * URLs are resolved against the loader's own URL, so the folder can live on any origin or CDN.
+ * in), watches the document (and the open shadow roots of the page's own elements it finds), and
+ * `import()`s a tag's chunks (its entry and the shared chunks it imports, fetched in parallel)
+ * the first time the tag appears — at start or added later. Chunk URLs are resolved against the
+ * loader's own URL, so the folder can live on any origin or CDN. Tags it cannot see (closed
+ * shadow roots, elements not yet attached) are registered with `Chainkit.define(tag)`.
  *
  * The only global is `window.Chainkit` ({@link ChainkitNamespace}). A second copy (the loader
  * included twice, or another version first) warns once and stands back.
@@ -46,18 +48,31 @@ if (!standsBack(version, 'loader')) {
     return done;
   };
 
-  /** Loads every not yet loaded tag found in or at `root`; stops watching once all are loaded. */
-  const scan = (root: Document | Element): void => {
+  /**
+   * Loads every not yet loaded tag found in or at `root`, looking into the open shadow roots of
+   * the page's own elements too (and watching them); stops watching once all tags are loaded.
+   */
+  const scan = (root: Document | ShadowRoot | Element): void => {
     const wanted = Object.keys(tags).filter((tag) => !loading.has(tag) && !customElements.get(tag));
     if (wanted.length === 0) {
       observer.disconnect();
       return;
     }
     const selector = wanted.join();
-    if (root instanceof Element && root.matches(selector)) void load(root.localName);
-    for (const element of root.querySelectorAll(selector)) void load(element.localName);
+    const elements = root.querySelectorAll('*');
+    for (const element of root instanceof Element ? [root, ...elements] : elements) {
+      if (element.matches(selector)) void load(element.localName);
+      // A Chainkit element's own shadow root never holds another chain-* tag.
+      const shadow = element.shadowRoot;
+      if (shadow && !element.localName.startsWith('chain-') && !watched.has(shadow)) {
+        watched.add(shadow);
+        observer.observe(shadow, options);
+        scan(shadow);
+      }
+    }
   };
 
+  const watched = new WeakSet<ShadowRoot>();
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       for (const node of record.addedNodes) if (node instanceof Element) scan(node);
