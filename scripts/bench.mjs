@@ -11,6 +11,7 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 const benches = [
   'packages/core/bench/quote.bench.mjs',
   'packages/server/bench/server.bench.mjs',
+  'packages/elements/bench/size.bench.mjs',
   'packages/elements/bench/catalog.bench.mjs',
   'packages/elements/bench/order-matrix.bench.mjs',
 ];
