@@ -23,6 +23,8 @@ function step(name, command, args, env = {}) {
 
 step('typecheck', 'npx', ['tsc', '-b']);
 step('typecheck tests', 'npx', ['tsc', '-p', 'tsconfig.tests.json']);
+// The size budget and the end-to-end tests read the script-tag build: rebuild it from these sources.
+step('build cdn', 'npm', ['run', 'build:cdn', '-w', '@chainkit/elements']);
 step('eslint', 'npx', ['eslint', '.', '--max-warnings=0']);
 step('prettier', 'npx', ['prettier', '--check', '.']);
 step('vitest', 'npx', [
