@@ -7,13 +7,16 @@
 // - scrolling: the page is scrolled programmatically (scrollTop) by a fixed distance every frame —
 //   a fast, steady fling through ~90 screens of cards; every frame's duration is the gap between
 //   consecutive requestAnimationFrame timestamps. Budget: no frame over 50 ms (max), p95 printed.
+//   The catalog scrolls with the page here (not as its own scroll box), as most shops embed it.
 // - layout shift: the sum of layout-shift entries from the skeletons to the cards (budget 0).
 // - anchor, measured in the same run: the same 10,000 offers rendered plainly (one Lit template
 //   per row, no virtualizer) — time to its first frame (performance.md: ~2,100 ms).
 //
-// Figures are medians over fresh page loads (first cards: 5 loads, anchor: 3). The elements are
-// bundled from source with esbuild (production Lit, minified) into a temporary directory, served
-// by node:http on 127.0.0.1, and driven by playwright-core.
+// Figures are medians over fresh page loads (first cards: 5 loads; scrolling: the max and p95 of 3
+// sessions, each on its own load; anchor: 3 loads), so one hiccup of another process on a shared
+// machine does not decide a verdict alone. The elements are bundled from source with esbuild
+// (production Lit, minified) into a temporary directory, served by node:http on 127.0.0.1, and
+// driven by playwright-core.
 //
 // `node packages/elements/bench/catalog.bench.mjs` prints one line; `run()` returns the figures.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -26,6 +29,8 @@ import { chromium } from 'playwright-core';
 
 const OFFERS = 10_000;
 const FIRST_CARDS_RUNS = 5;
+/** Scroll sessions, on the last page loads of the first-cards runs. */
+const SCROLL_RUNS = 3;
 const ANCHOR_RUNS = 3;
 const SCROLL_FRAMES = 300;
 const SCROLL_STEP_PX = 240;
@@ -95,7 +100,7 @@ new PerformanceObserver((list) => {
 }).observe({ type: 'layout-shift', buffered: true });
 
 let element;
-const cardCount = () => element.shadowRoot?.querySelectorAll('[part~="card"]').length ?? 0;
+const cardCount = () => element.shadowRoot?.querySelectorAll('[part~="list"] [part~="card"]').length ?? 0;
 
 window.bench = {
   /** Puts the catalog on the page and lets it settle on its skeletons. */
@@ -237,7 +242,7 @@ export async function run() {
     };
 
     const firstCards = [];
-    let scroll;
+    const scrolls = [];
     let cards = 0;
     let shift = 0;
     for (let i = 0; i < FIRST_CARDS_RUNS; i += 1) {
@@ -247,10 +252,12 @@ export async function run() {
       firstCards.push(result.ms);
       cards = Math.max(cards, result.cards);
       shift = Math.max(shift, result.shift);
-      if (i === FIRST_CARDS_RUNS - 1) {
-        scroll = await page.evaluate(
-          ([frames, step]) => globalThis.bench.scroll(frames, step),
-          [SCROLL_FRAMES, SCROLL_STEP_PX],
+      if (i >= FIRST_CARDS_RUNS - SCROLL_RUNS) {
+        scrolls.push(
+          await page.evaluate(
+            ([frames, step]) => globalThis.bench.scroll(frames, step),
+            [SCROLL_FRAMES, SCROLL_STEP_PX],
+          ),
         );
       }
       await page.close();
@@ -267,10 +274,17 @@ export async function run() {
     }
     if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
 
-    const frames = [...scroll.durations].sort((a, b) => a - b);
+    // Each session's longest and 95th-percentile frame; the figures are their medians, so one
+    // hiccup of another process on this machine does not decide the verdict alone.
+    const sessions = scrolls.map((scroll) => {
+      const frames = [...scroll.durations].sort((a, b) => a - b);
+      return { max: frames[frames.length - 1], p95: percentile(frames, 95) };
+    });
     const firstCardsMs = median(firstCards);
-    const maxFrameMs = frames[frames.length - 1];
-    const p95FrameMs = percentile(frames, 95);
+    const maxFrameMs = median(sessions.map((session) => session.max));
+    const p95FrameMs = median(sessions.map((session) => session.p95));
+    const scroll = scrolls[scrolls.length - 1];
+    const maxCards = Math.max(cards, ...scrolls.map((session) => session.maxCards));
     const anchorMs = median(plain);
     const ok = firstCardsMs <= BUDGET_FIRST_CARDS_MS && maxFrameMs <= BUDGET_FRAME_MS && shift === 0;
     const name = 'elements: catalog 10,000 offers';
@@ -279,7 +293,7 @@ export async function run() {
         `scroll max frame ${ms(maxFrameMs)} p95 ${ms(p95FrameMs)} (budget ${BUDGET_FRAME_MS} ms), ` +
         `layout shift ${shift.toFixed(3)} ${ok ? 'OK' : 'OVER BUDGET'}` +
         ` · anchor: 10,000 rows rendered plainly, first frame ${ms(anchorMs)} (${plainNodes.toLocaleString('en-US')} nodes)` +
-        ` · ${cards} cards in the DOM at most ${Math.max(cards, scroll.maxCards)}, ${SCROLL_FRAMES} frames scrolled ${Math.round(scroll.scrolled).toLocaleString('en-US')} px`,
+        ` · ${cards} cards first, ${maxCards} in the DOM at most; ${SCROLL_RUNS} sessions of ${SCROLL_FRAMES} frames, ${Math.round(scroll.scrolled).toLocaleString('en-US')} px each`,
     );
     return {
       name,
@@ -289,10 +303,12 @@ export async function run() {
       budgetFirstCardsMs: BUDGET_FIRST_CARDS_MS,
       scrollMaxFrameMs: maxFrameMs,
       scrollP95FrameMs: p95FrameMs,
-      scrollFrames: frames.length,
+      scrollSessions: sessions,
+      scrollFrames: SCROLL_FRAMES,
       budgetFrameMs: BUDGET_FRAME_MS,
       layoutShift: shift,
-      cardsInDom: Math.max(cards, scroll.maxCards),
+      firstCards: cards,
+      cardsInDom: maxCards,
       anchorPlainFirstFrameMs: anchorMs,
       anchorPlainRunsMs: plain,
       anchorPlainNodes: plainNodes,

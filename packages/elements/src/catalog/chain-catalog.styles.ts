@@ -116,7 +116,7 @@ export default css`
     contain: strict;
   }
 
-  /* Off-screen skeleton cards, one per layout, measured for the height of every card. */
+  /* Off-screen sample cards, one per layout, measured for the height of every card. */
   .probe {
     position: absolute;
     top: 0;
@@ -133,6 +133,7 @@ export default css`
   .card {
     display: flex;
     flex-direction: column;
+    gap: ${tokens.space1};
     width: 100%;
     height: 100%;
     min-width: 0;
@@ -171,73 +172,83 @@ export default css`
     object-fit: cover;
   }
 
-  .body,
-  .details {
-    display: flex;
-    flex-direction: column;
-    gap: ${tokens.space1};
-    min-width: 0;
-  }
-
-  .body {
-    padding: ${tokens.space2} ${tokens.space3} ${tokens.space3};
-  }
-
+  /* The text blocks sit directly in the card, inset from its edges. */
   .title,
   .price,
   .ladder,
   .rules {
-    display: -webkit-box;
+    margin-inline: ${tokens.space3};
+  }
+
+  .title {
+    margin-block-start: ${tokens.space2};
+  }
+
+  .rules {
+    margin-block-end: ${tokens.space3};
+  }
+
+  /*
+   * Fixed-height text blocks cut at whole lines (--_line is one line of the block's own text).
+   * Plain overflow rather than -webkit-line-clamp: the catalog lays out a row of new cards on
+   * most frames while the buyer scrolls, and line clamping costs far more layout time.
+   */
+  .title,
+  .price,
+  .ladder,
+  .rules {
+    display: block;
     overflow: hidden;
-    -webkit-box-orient: vertical;
     overflow-wrap: anywhere;
+  }
+
+  .price,
+  .rules {
+    white-space: nowrap;
+    text-overflow: ellipsis;
   }
 
   .title {
     height: calc(2 * var(--_line));
-    -webkit-line-clamp: 2;
     font-weight: 600;
   }
 
   .price {
     height: var(--_line);
-    -webkit-line-clamp: 1;
     color: var(--chain-catalog-price-color, ${tokens.colorPrimary});
     font-weight: 700;
   }
 
   .ladder {
-    height: calc(2 * var(--_line) * 0.875);
-    -webkit-line-clamp: 2;
+    height: calc(2 * var(--_line));
     font-size: 0.875em;
   }
 
   .rules {
-    height: calc(var(--_line) * 0.875);
-    -webkit-line-clamp: 1;
+    height: var(--_line);
     font-size: 0.875em;
-    opacity: 0.8;
+    color: color-mix(in srgb, currentColor 80%, transparent);
   }
 
-  /* List layout: image on the side, one-line title. */
+  /* List layout: image on the side, one-line title and ladder. */
   .list-layout .card {
     display: grid;
     grid-template-columns: var(--chain-catalog-thumb-size, 6.5rem) minmax(0, 1fr);
-    align-items: start;
+    grid-template-rows: repeat(4, auto);
+    align-content: start;
+    column-gap: 0;
   }
 
   .list-layout .media {
+    grid-row: 1 / span 4;
     height: var(--chain-catalog-thumb-size, 6.5rem);
   }
 
-  .list-layout .title {
-    height: var(--_line);
-    -webkit-line-clamp: 1;
-  }
-
+  .list-layout .title,
   .list-layout .ladder {
-    height: calc(var(--_line) * 0.875);
-    -webkit-line-clamp: 1;
+    height: var(--_line);
+    white-space: nowrap;
+    text-overflow: ellipsis;
   }
 
   .skeleton .line {
@@ -255,10 +266,6 @@ export default css`
   @media (prefers-reduced-motion: no-preference) {
     .skeleton {
       animation: pulse 1.2s ease-in-out infinite alternate;
-    }
-
-    .probe .skeleton {
-      animation: none;
     }
   }
 

@@ -1,31 +1,24 @@
 import type { Offer } from '@chainkit/core';
-import { grid } from '@lit-labs/virtualizer/layouts/grid.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { StoreController } from '../internal/api-controller.js';
-import type { ChainApiClient } from '../internal/api-client-types.js';
 import { isChainApiError } from '../internal/api-error.js';
 import { ChainElement, hostStyles } from '../internal/chain-element.js';
 import { getChainLocale } from '../internal/localization.js';
 import { focusRing } from '../internal/theme.js';
-import {
-  categoriesOf,
-  categoryLabel,
-  normalizeCategories,
-  type CatalogCategory,
-  type CategoryInput,
-} from './categories.js';
+import { CatalogPages } from './catalog-pages.js';
+import { renderToolbar } from './catalog-toolbar.js';
+import { categoriesOf, normalizeCategories, type CatalogCategory, type CategoryInput } from './categories.js';
 import styles from './chain-catalog.styles.js';
-import { cssLengthToPx } from './css-length.js';
 import { filterOffers } from './filter-offers.js';
-import { gridGeometry, type GridGeometry } from './grid-geometry.js';
+import { GridMeasure } from './grid-measure.js';
 import {
   OfferCardCache,
   renderOfferCard,
   renderSkeletonCard,
-  warmCardFormat,
+  SAMPLE_OFFER,
   type CardFormat,
 } from './offer-card.js';
 
@@ -44,17 +37,11 @@ declare module '../internal/events.js' {
   }
 }
 
-type Status = 'waiting' | 'loading' | 'ready' | 'error';
-
 /** A cell of the virtual grid: an offer, or `null` for a skeleton while the next page loads. */
 type Cell = Offer | null;
 
 const DEFAULT_PAGE_SIZE = 48;
 const SEARCH_DEBOUNCE_MS = 300;
-/** Narrowest grid card (11rem at 16px) when `--chain-catalog-card-min-width` is not set. */
-const DEFAULT_CARD_MIN_WIDTH = 176;
-/** Space between cards (0.75rem at 16px) when `--chain-catalog-gap` is not set. */
-const DEFAULT_GAP = 12;
 /** Rows of skeletons shown before the first page arrives. */
 const SKELETON_ROWS = { grid: 2, list: 4 } as const;
 /** Start loading the next page when the last rendered card is this many rows from the end. */
@@ -156,33 +143,20 @@ export class ChainCatalog extends ChainElement {
   readonly store: StoreController;
 
   readonly #cards = new OfferCardCache();
-  #status: Status = 'waiting';
-  #error: unknown;
-  /** Loaded pages (network mode). */
-  #loaded: readonly Offer[] = [];
-  #cursor: string | null = null;
-  #loadingMore = false;
-  #moreError: unknown;
-  #abort: AbortController | undefined;
-  /** What the current results were loaded for: client, query, category and page size. */
-  #client: ChainApiClient | undefined;
-  #requestKey: string | undefined;
+  readonly #pages = new CatalogPages(this);
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
-  #resizeObserver: ResizeObserver | undefined;
-  #resizeFrame = 0;
-  #geometry: GridGeometry | undefined;
-  /** The virtualizer's layout for `#geometry`, kept while the geometry stays the same. */
-  #layoutConfig: ReturnType<typeof grid> | undefined;
+  readonly #grid: GridMeasure = new GridMeasure(this, {
+    list: () => this.layout === 'list',
+    probe: () => this.renderRoot.querySelector<HTMLElement>(`.probe.${this.#layoutClass()} .card`),
+    box: (): HTMLElement =>
+      (this.scroller ? this.renderRoot.querySelector<HTMLElement>('[part~="list"]') : null) ?? this,
+  });
   /** The offers matching the search and filter (loaded so far, in network mode). */
   #visible: readonly Offer[] = [];
   #cells: Cell[] = [];
   /** Categories of the `offers` property, computed once per array. */
   #offerCategories: { offers: readonly Offer[]; categories: CatalogCategory[] } | undefined;
-  /** Every category seen in loaded pages, so filtering by one keeps the others selectable. */
-  #seenCategories: CatalogCategory[] = [];
   #announcement = '';
-  /** Announce the result count at the next update (a first page arrived). */
-  #announcePending = false;
 
   constructor() {
     super();
@@ -202,103 +176,54 @@ export class ChainCatalog extends ChainElement {
 
   /** Whether more offers can be loaded from the server. */
   get hasMore(): boolean {
-    return this.offers === undefined && this.#cursor !== null;
+    return this.offers === undefined && this.#pages.hasMore;
   }
 
   /** Loads the first page again (after an error, or to pick up a new catalog). */
   reload(): void {
-    this.#requestKey = undefined;
+    this.#pages.reset();
     this.requestUpdate();
   }
 
   /** Loads the next page now, if there is one and none is loading. */
   loadMore(): void {
-    if (!this.hasMore || this.#loadingMore || this.#status !== 'ready') return;
-    void this.#fetch(true);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The grid follows the width and the skeleton's height (fonts, themes). Measuring waits for
-    // the next frame: re-rendering inside the observer's callback would resize observed elements
-    // in the same frame (a ResizeObserver loop).
-    this.#resizeObserver ??= new ResizeObserver(() => {
-      cancelAnimationFrame(this.#resizeFrame);
-      this.#resizeFrame = requestAnimationFrame(() => {
-        if (this.#measure()) this.requestUpdate();
-      });
-    });
-    this.#resizeObserver.observe(this);
-    if (this.hasUpdated) this.#observeProbe();
+    if (this.offers === undefined) this.#pages.loadMore();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#resizeObserver?.disconnect();
-    cancelAnimationFrame(this.#resizeFrame);
     clearTimeout(this.#searchTimer);
-    this.#abort?.abort();
-    this.#abort = undefined;
-    // Reconnecting fetches again rather than keeping a half-loaded state.
-    if (this.#loadingMore || this.#status === 'loading') this.#requestKey = undefined;
-    this.#loadingMore = false;
-  }
-
-  protected override firstUpdated(changed: PropertyValues<this>): void {
-    super.firstUpdated(changed);
-    this.#observeProbe();
-    // The probes exist only from the first render on: measure them now and render again before
-    // the first paint, so skeletons never change size (ChainCatalog allows this one extra update).
-    if (this.#measure()) this.requestUpdate();
-    // While skeletons show (the offers are on their way), load the locale's number formats.
-    if (this.#visible.length === 0) {
-      const warm = (): void => warmCardFormat(this.#cardFormat());
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 500 });
-      else setTimeout(warm);
-    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.offers !== undefined) this.#useOffers(changed);
-    else this.#useServer();
-    if (this.#geometry === undefined || changed.has('layout') || changed.has('scroller')) this.#measure();
-    this.#cells = this.#loadingMore
-      ? [...this.#visible, ...this.#skeletonCells()]
-      : (this.#visible as Cell[]);
-  }
-
-  #useOffers(changed: PropertyValues<this>): void {
-    const offers = this.offers ?? [];
-    this.#abort?.abort();
-    this.#abort = undefined;
-    this.#requestKey = undefined;
-    this.#client = undefined;
-    this.#status = 'ready';
-    this.#loadingMore = false;
-    this.#cursor = null;
-    if (changed.has('offers') || changed.has('query') || changed.has('category')) {
-      this.#visible = filterOffers(offers, { query: this.query, category: this.category });
-      if (changed.has('query') || changed.has('category')) this.#announce();
+    const pages = this.#pages;
+    if (this.offers !== undefined) {
+      pages.stop();
+      if (changed.has('offers') || changed.has('query') || changed.has('category')) {
+        this.#visible = filterOffers(this.offers, { query: this.query, category: this.category });
+        if (changed.has('query') || changed.has('category')) this.#announce();
+      }
+    } else {
+      pages.sync(this.store.client, {
+        q: this.query.trim() || undefined,
+        category: this.category || undefined,
+        limit: this.pageSize > 0 ? Math.min(100, Math.trunc(this.pageSize)) : DEFAULT_PAGE_SIZE,
+      });
+      this.#visible = pages.offers;
+      if (pages.takeArrival()) this.#announce();
     }
-  }
-
-  #useServer(): void {
-    const client = this.store.client;
-    const requestKey = `${this.query.trim()}\u0000${this.category}\u0000${this.pageSize}`;
-    if (client !== this.#client || requestKey !== this.#requestKey) {
-      if (client !== this.#client) this.#seenCategories = [];
-      this.#client = client;
-      this.#requestKey = requestKey;
-      if (client) void this.#fetch(false);
-      else this.#status = 'waiting';
+    if (this.#grid.geometry === undefined || changed.has('layout') || changed.has('scroller')) {
+      this.#grid.measure();
     }
-    this.#visible = this.#loaded;
-    if (this.#announcePending && this.#status === 'ready') this.#announce();
+    this.#cells =
+      this.offers === undefined && pages.loadingMore
+        ? [...this.#visible, ...this.#skeletonCells()]
+        : (this.#visible as Cell[]);
   }
 
   protected override render(): TemplateResult {
-    const geometry = this.#geometry;
+    const geometry = this.#grid.geometry;
     const vars: Record<string, string> = geometry
       ? {
           '--_columns': String(geometry.columns),
@@ -307,71 +232,49 @@ export class ChainCatalog extends ChainElement {
           '--_card-height': geometry.cardHeight > 0 ? `${geometry.cardHeight}px` : 'auto',
         }
       : {};
+    const sample = this.#cards.get(SAMPLE_OFFER, this.#cardFormat());
     return html`
       <div part="base" class="base" style=${styleMap(vars)}>
-        ${this.#renderToolbar()}
+        ${renderToolbar({
+          query: this.query,
+          categories: this.#categories(),
+          category: this.category,
+          locale: this.store.locale,
+          onSearchInput: this.#onSearchInput,
+          onSearchKeydown: this.#onSearchKeydown,
+          onCategoryChange: this.#onCategoryChange,
+        })}
         <p part="status" class="visually-hidden" role="status">${this.#announcement}</p>
         ${this.#renderBody()}
-        <div class="probe grid-layout" aria-hidden="true">${renderSkeletonCard()}</div>
-        <div class="probe list-layout" aria-hidden="true">${renderSkeletonCard()}</div>
+        <div class="probe grid-layout" inert aria-hidden="true">
+          ${renderOfferCard(sample, -1, 1, this.#onCardClick)}
+        </div>
+        <div class="probe list-layout" inert aria-hidden="true">
+          ${renderOfferCard(sample, -2, 1, this.#onCardClick)}
+        </div>
       </div>
     `;
   }
 
-  #renderToolbar(): TemplateResult {
-    const locale = this.store.locale;
-    const categories = this.#categories();
-    const selected = this.category;
-    return html`
-      <div part="toolbar" class="toolbar">
-        <div class="field search">
-          <label for="search">${msg('Search offers', { id: 'catalog.search' })}</label>
-          <input
-            id="search"
-            part="search"
-            type="search"
-            autocomplete="off"
-            enterkeyhint="search"
-            .value=${this.query}
-            @input=${this.#onSearchInput}
-            @keydown=${this.#onSearchKeydown}
-          />
-        </div>
-        ${
-          categories.length === 0
-            ? nothing
-            : html`<div class="field">
-                <label for="category">${msg('Category', { id: 'catalog.category' })}</label>
-                <select id="category" part="category" @change=${this.#onCategoryChange}>
-                  <option value="" ?selected=${selected === ''}>
-                    ${msg('All categories', { id: 'catalog.allCategories' })}
-                  </option>
-                  ${categories.map(
-                    (category) =>
-                      html`<option value=${category.id} ?selected=${category.id === selected}>
-                        ${categoryLabel(category, locale)}
-                      </option>`,
-                  )}
-                </select>
-              </div>`
-        }
-      </div>
-    `;
+  /** `ready`, or where the first page stands in network mode. */
+  #status(): 'waiting' | 'loading' | 'ready' | 'error' {
+    return this.offers === undefined ? this.#pages.status : 'ready';
   }
 
   #renderBody(): TemplateResult {
-    if (this.#status === 'waiting' || this.#status === 'loading' || this.#layoutConfig === undefined) {
-      return this.#renderSkeletons();
-    }
-    if (this.#status === 'error') {
+    const status = this.#status();
+    const pages = this.#pages;
+    if (status === 'error') {
       return html`<div part="error" class="message" role="alert">
-        <p>${this.#errorText(this.#error)}</p>
+        <p>${this.#errorText(pages.error)}</p>
         <button part="retry" class="action" type="button" @click=${this.reload}>
           ${msg('Retry', { id: 'catalog.retry' })}
         </button>
       </div>`;
     }
-    if (this.#visible.length === 0 && !this.#loadingMore) {
+    const waiting = status === 'waiting' || status === 'loading' || this.#grid.layout === undefined;
+    const loadingMore = this.offers === undefined && pages.loadingMore;
+    if (!waiting && this.#visible.length === 0 && !loadingMore) {
       const filtered = this.query.trim() !== '' || this.category !== '';
       return html`<div part="empty" class="message">
         <p>
@@ -390,35 +293,16 @@ export class ChainCatalog extends ChainElement {
         }
       </div>`;
     }
-    const format = this.#cardFormat();
-    const setSize = this.hasMore ? -1 : this.#visible.length;
+    const moreError = this.offers === undefined ? pages.moreError : undefined;
     return html`
-      <div
-        part="list"
-        class="list ${this.#layoutClass()}"
-        role="list"
-        aria-label=${msg('Offers', { id: 'catalog.offers' })}
-        aria-busy=${this.#loadingMore ? 'true' : 'false'}
-        @rangeChanged=${this.#onRangeChanged}
-      >
-        <div virtualizer-sizer aria-hidden="true"></div>
-        ${virtualize({
-          items: this.#cells,
-          scroller: this.scroller,
-          layout: this.#layoutConfig,
-          keyFunction: (cell: Cell, index: number) => cell?.id ?? `skeleton-${index}`,
-          renderItem: (cell: Cell, index: number) =>
-            cell === null
-              ? renderSkeletonCard()
-              : renderOfferCard(this.#cards.get(cell, format), index, setSize, this.#onCardClick),
-        })}
-      </div>
+      ${waiting ? this.#renderSkeletons() : nothing}
+      ${this.#grid.layout === undefined ? nothing : this.#renderList(waiting, loadingMore)}
       ${
-        this.#moreError === undefined
+        moreError === undefined
           ? nothing
           : html`<div part="more-error" class="message" role="alert">
-              <p>${this.#errorText(this.#moreError)}</p>
-              <button part="retry" class="action" type="button" @click=${this.#retryMore}>
+              <p>${this.#errorText(moreError)}</p>
+              <button part="retry" class="action" type="button" @click=${this.loadMore}>
                 ${msg('Retry', { id: 'catalog.retry' })}
               </button>
             </div>`
@@ -426,11 +310,42 @@ export class ChainCatalog extends ChainElement {
     `;
   }
 
+  /**
+   * The virtual grid of cards. It is on the page, empty and busy, while the skeletons show: the
+   * virtualizer is set up then, so when the offers arrive only the cards are left to render.
+   */
+  #renderList(waiting: boolean, loadingMore: boolean): TemplateResult {
+    const format = this.#cardFormat();
+    const setSize = this.hasMore ? -1 : this.#visible.length;
+    const cells = waiting ? [] : this.#cells;
+    return html`<div
+      part="list"
+      class="list ${this.#layoutClass()}"
+      role="list"
+      aria-label=${msg('Offers', { id: 'catalog.offers' })}
+      aria-busy=${waiting || loadingMore ? 'true' : 'false'}
+      style=${styleMap(this.#listSize(cells.length))}
+      @rangeChanged=${this.#onRangeChanged}
+    >
+      <div virtualizer-sizer aria-hidden="true"></div>
+      ${virtualize({
+        items: cells,
+        scroller: this.scroller,
+        layout: this.#grid.layout,
+        keyFunction: (cell: Cell, index: number) => cell?.id ?? `skeleton-${index}`,
+        renderItem: (cell: Cell, index: number) =>
+          cell === null
+            ? renderSkeletonCard()
+            : renderOfferCard(this.#cards.get(cell, format), index, setSize, this.#onCardClick),
+      })}
+    </div>`;
+  }
+
   #renderSkeletons(): TemplateResult {
     const rows = SKELETON_ROWS[this.layout === 'list' ? 'list' : 'grid'];
-    const count = (this.#geometry?.columns ?? 1) * rows;
+    const count = (this.#grid.geometry?.columns ?? 1) * rows;
     return html`<div
-        class="skeletons ${this.#layoutClass()} ${this.#geometry ? 'measured' : ''}"
+        class="skeletons ${this.#layoutClass()} ${this.#grid.geometry ? 'measured' : ''}"
         aria-hidden="true"
       >
         ${Array.from({ length: count }, () => renderSkeletonCard())}
@@ -440,9 +355,21 @@ export class ChainCatalog extends ChainElement {
 
   /** Skeletons that finish the last row and add one more while the next page loads. */
   #skeletonCells(): Cell[] {
-    const columns = this.#geometry?.columns ?? 1;
+    const columns = this.#grid.geometry?.columns ?? 1;
     const fill = (columns - (this.#visible.length % columns)) % columns;
     return new Array<Cell>(fill + columns).fill(null);
+  }
+
+  /**
+   * The list's height from the start, as the virtualizer will size it: it computes the range of
+   * cards to render from the part of the list in view, so a list that starts empty renders a
+   * first range, grows, and renders a second. (A list that scrolls itself has its own height.)
+   */
+  #listSize(count: number): Record<string, string> {
+    const geometry = this.#grid.geometry;
+    if (this.scroller || !geometry || geometry.cardHeight <= 0 || count === 0) return {};
+    const rows = Math.ceil(count / geometry.columns);
+    return { minHeight: `${rows * geometry.cardHeight + (rows - 1) * geometry.gap}px` };
   }
 
   #layoutClass(): string {
@@ -451,7 +378,7 @@ export class ChainCatalog extends ChainElement {
 
   #categories(): CatalogCategory[] {
     if (this.categories !== undefined) return normalizeCategories(this.categories);
-    if (this.offers === undefined) return this.#seenCategories;
+    if (this.offers === undefined) return this.#pages.categories;
     if (this.#offerCategories?.offers !== this.offers) {
       this.#offerCategories = { offers: this.offers, categories: categoriesOf(this.offers) };
     }
@@ -466,113 +393,7 @@ export class ChainCatalog extends ChainElement {
     };
   }
 
-  #observeProbe(): void {
-    for (const probe of this.renderRoot.querySelectorAll('.probe')) this.#resizeObserver?.observe(probe);
-  }
-
-  /**
-   * Measures the content width and the height of a skeleton card of the current layout (a hidden
-   * probe) and recomputes the grid. Returns whether the geometry changed. The columns are known
-   * from the first render on (skeletons use them); the card height once the probe has rendered.
-   */
-  #measure(): boolean {
-    const probe = this.renderRoot.querySelector<HTMLElement>(
-      `.probe.${this.layout === 'list' ? 'list-layout' : 'grid-layout'} .card`,
-    );
-    const list = this.renderRoot.querySelector<HTMLElement>('[part~="list"]');
-    const width = list && this.scroller ? list.clientWidth : this.clientWidth;
-    const cardHeight = probe?.getBoundingClientRect().height ?? 0;
-    if (!(width > 0)) return false;
-    const style = getComputedStyle(this);
-    const fontSize = parseFloat(style.fontSize) || 16;
-    const rootFontSize = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
-    const px = (name: string, fallback: number): number =>
-      cssLengthToPx(style.getPropertyValue(name), fontSize, rootFontSize, fallback);
-    const geometry = gridGeometry(width, {
-      minCardWidth: px('--chain-catalog-card-min-width', DEFAULT_CARD_MIN_WIDTH),
-      gap: px('--chain-catalog-gap', DEFAULT_GAP),
-      cardHeight,
-      ...(this.layout === 'list' ? { columns: 1 } : {}),
-    });
-    const previous = this.#geometry;
-    if (
-      previous &&
-      previous.columns === geometry.columns &&
-      previous.cardWidth === geometry.cardWidth &&
-      previous.cardHeight === geometry.cardHeight &&
-      previous.gap === geometry.gap
-    ) {
-      return false;
-    }
-    this.#geometry = geometry;
-    this.#layoutConfig =
-      cardHeight > 0
-        ? grid({
-            itemSize: { width: `${geometry.cardWidth}px`, height: `${geometry.cardHeight}px` },
-            gap: `${geometry.gap}px`,
-            padding: '0',
-            // Flexing to fill the row, keeping the height: the same columns and widths as the skeletons
-            // when the list is fully in view, and still a full row when the page clips it sideways (the
-            // virtualizer sizes from the visible width).
-            flex: { preserve: 'height' },
-            justify: 'start',
-          })
-        : undefined;
-    return true;
-  }
-
-  async #fetch(append: boolean): Promise<void> {
-    const client = this.#client;
-    if (!client) return;
-    this.#abort?.abort();
-    const abort = new AbortController();
-    this.#abort = abort;
-    if (append) {
-      this.#loadingMore = true;
-      this.#moreError = undefined;
-    } else {
-      this.#status = 'loading';
-      this.#loaded = [];
-      this.#cursor = null;
-      this.#error = undefined;
-      this.#moreError = undefined;
-      this.#loadingMore = false;
-    }
-    this.requestUpdate();
-    try {
-      const page = await client.listOffers(
-        {
-          q: this.query.trim() || undefined,
-          category: this.category || undefined,
-          cursor: append ? this.#cursor : null,
-          limit: this.pageSize > 0 ? Math.min(100, Math.trunc(this.pageSize)) : DEFAULT_PAGE_SIZE,
-        },
-        { signal: abort.signal },
-      );
-      if (abort.signal.aborted) return;
-      this.#loaded = append ? [...this.#loaded, ...page.data] : page.data;
-      this.#seenCategories = normalizeCategories([...this.#seenCategories, ...categoriesOf(page.data)]);
-      this.#cursor = page.nextCursor;
-      this.#status = 'ready';
-      if (!append) this.#announcePending = true;
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      if (append) this.#moreError = error;
-      else {
-        this.#status = 'error';
-        this.#error = error;
-      }
-    } finally {
-      if (this.#abort === abort) {
-        this.#abort = undefined;
-        this.#loadingMore = false;
-        this.requestUpdate();
-      }
-    }
-  }
-
   #announce(): void {
-    this.#announcePending = false;
     const count = new Intl.NumberFormat(this.store.locale).format(this.#visible.length);
     if (this.#visible.length === 0) {
       this.#announcement = msg('No offers match your search.', { id: 'catalog.noMatch' });
@@ -623,11 +444,6 @@ export class ChainCatalog extends ChainElement {
     }
   };
 
-  #retryMore = (): void => {
-    this.#moreError = undefined;
-    void this.#fetch(true);
-  };
-
   #onCardClick = (event: MouseEvent): void => {
     const card = event.currentTarget as HTMLElement;
     const offer = this.#visible[Number(card.dataset['index'])];
@@ -635,15 +451,15 @@ export class ChainCatalog extends ChainElement {
   };
 
   #onRangeChanged = (event: Event & { last?: number }): void => {
-    if (this.#moreError !== undefined) return;
-    const columns = this.#geometry?.columns ?? 1;
+    if (this.#pages.moreError !== undefined) return;
+    const columns = this.#grid.geometry?.columns ?? 1;
     const last = event.last ?? -1;
     if (last >= this.#cells.length - LOAD_AHEAD_ROWS * columns) this.loadMore();
   };
 }
 
-// The update requested from firstUpdated (measuring the probes) is intended; Lit warns about any
-// update requested after an update in development builds.
+// The update GridMeasure requests right after the first render (measuring the probes, before the
+// first paint) is intended; development builds of Lit warn about any update requested then.
 ChainCatalog.disableWarning?.('change-in-update');
 
 declare global {

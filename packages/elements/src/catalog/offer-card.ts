@@ -45,16 +45,6 @@ function numberFormat(locale: string): Intl.NumberFormat {
   return format;
 }
 
-/**
- * Creates the `Intl` formatters a card of `format` uses, so the first cards do not pay for them:
- * the first number format of a locale costs tens of milliseconds (locale data is loaded then).
- * The catalog calls it while it shows skeletons, before the offers arrive.
- */
-export function warmCardFormat(format: CardFormat): void {
-  numberFormat(format.locale).format(0);
-  safeMoney(0, format.currency, format.locale);
-}
-
 /** Computes a card's text. Pure apart from `msg()`, which reads the page's text language. */
 export function offerCardView(offer: Offer, format: CardFormat): OfferCardView {
   const { locale, currency } = format;
@@ -98,7 +88,11 @@ export class OfferCardCache {
 
 /**
  * One card: a `<button>` named by its visible text — title, then price, ladder and rules (the image,
- * whose alt text is the title, is left out so the title is not read twice) — inside a list item that tells its position (`aria-posinset`; `aria-setsize` −1 while more can load).
+ * whose alt text is the title, is left out so the title is not read twice) — inside a list item that
+ * tells its position (`aria-posinset`; `aria-setsize` −1 while more can load). The blocks are
+ * direct children of the button: the fewer elements per card, the less each new row of cards costs
+ * while the buyer scrolls.
+ *
  * `index` is the position among the catalog's offers (also in `data-index`, for `onClick`); it also
  * makes the ids unique. `onClick` is one function shared by every card, so no closure per card.
  */
@@ -114,7 +108,7 @@ export function renderOfferCard(
       class="card"
       type="button"
       data-index=${index}
-      aria-labelledby="t${index} d${index}"
+      aria-labelledby="t${index} p${index} l${index} r${index}"
       @click=${onClick}
     >
       <span part="image" class="media"
@@ -131,14 +125,10 @@ export function renderOfferCard(
               />`
         }</span
       >
-      <span class="body">
-        <span part="title" class="title" id="t${index}">${view.title}</span>
-        <span id="d${index}" class="details">
-          <span part="price" class="price">${view.price}</span>
-          <span part="ladder" class="ladder">${view.ladder}</span>
-          <span part="rules" class="rules">${view.rules}</span>
-        </span>
-      </span>
+      <span part="title" class="title" id="t${index}">${view.title}</span>
+      <span part="price" class="price" id="p${index}">${view.price}</span>
+      <span part="ladder" class="ladder" id="l${index}">${view.ladder}</span>
+      <span part="rules" class="rules" id="r${index}">${view.rules}</span>
     </button>
   </div>`;
 }
@@ -148,14 +138,34 @@ export function renderSkeletonCard(): TemplateResult {
   return html`<div class="cell" aria-hidden="true">
     <div part="skeleton" class="card skeleton">
       <span part="image" class="media"></span>
-      <span class="body">
-        <span class="title"><span class="line"></span></span>
-        <span class="details">
-          <span class="price"><span class="line short"></span></span>
-          <span class="ladder"><span class="line"></span></span>
-          <span class="rules"><span class="line short"></span></span>
-        </span>
-      </span>
+      <span class="title"><span class="line"></span></span>
+      <span class="price"><span class="line short"></span></span>
+      <span class="ladder"><span class="line"></span></span>
+      <span class="rules"><span class="line short"></span></span>
     </div>
   </div>`;
 }
+
+/**
+ * A made-up offer. The catalog renders its card hidden (inert), one per layout: it is the probe
+ * whose height every card takes, and rendering it while skeletons show does, before the offers
+ * arrive, the one-time work the first real cards would otherwise wait for — the locale's `Intl`
+ * data, the fonts and glyphs of the card's text in its weights, the card template's preparation.
+ */
+export const SAMPLE_OFFER: Offer = {
+  id: 'sample',
+  title: { en: 'Sample offer', 'zh-CN': '样品' },
+  category: '',
+  unit: 'piece',
+  pricing: {
+    scope: 'offer',
+    tiers: [
+      { minQuantity: 2, unitPrice: 1200 },
+      { minQuantity: 100, unitPrice: 1050 },
+      { minQuantity: 1000, unitPrice: 980 },
+    ],
+  },
+  rules: { moq: 6, step: 6 },
+  skus: [],
+  sourcing: [],
+};
