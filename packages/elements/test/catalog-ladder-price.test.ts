@@ -73,8 +73,11 @@ describe('<chain-ladder-price>', () => {
         ></chain-ladder-price>`,
       );
       expect(q(el, '[part~="skeleton"]')?.getAttribute('aria-busy')).to.equal('true');
+      const reserved = el.getBoundingClientRect().height;
       await expect(el).to.be.accessible();
       await waitUntil(() => rows(el).length === 3, 'tier table');
+      // The skeleton has the shape of a three-tier mixed-batch ladder, as the coat's is.
+      expect(el.getBoundingClientRect().height).to.equal(reserved);
       expect(rows(el).map(text)).to.deep.equal([
         '10–49 CN¥158.00',
         '50–199 current CN¥142.00',
@@ -263,15 +266,19 @@ describe('<chain-ladder-price>', () => {
     it('nudges towards the next tier and shows the savings', async () => {
       const el = await local(COAT, 45);
       expect(text(q(el, '[part~="nudge"] span'))).to.equal('Add 5 more pcs to pay CN¥142.00 each');
-      expect(q(el, '[part~="savings"]')).to.equal(null);
+      expect(text(q(el, '[part~="savings"]'))).to.equal('');
       q<HTMLButtonElement>(el, '[part~="nudge-button"]')!.click();
       await el.updateComplete;
       expect(el.quantity).to.equal(50);
       expect(text(q(el, '[part~="savings"]'))).to.equal('You save CN¥800.00 against the first tier');
       expect(text(q(el, '[part~="nudge"] span'))).to.equal('Add 150 more pcs to pay CN¥128.00 each');
+      const height = el.getBoundingClientRect().height;
       el.quantity = 300;
       await el.updateComplete;
-      expect(q(el, '[part~="nudge"]')).to.equal(null);
+      expect(text(q(el, '[part~="nudge"]'))).to.equal('');
+      expect(q(el, '[part~="nudge-button"]')).to.equal(null);
+      // The emptied nudge line keeps its place.
+      expect(el.getBoundingClientRect().height).to.equal(height);
     });
 
     it('rounds the nudge up to whole boxes', async () => {

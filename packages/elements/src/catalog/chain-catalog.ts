@@ -2,7 +2,6 @@ import type { Offer } from '@chainkit/core';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { StoreController } from '../internal/api-controller.js';
 import { isChainApiError } from '../internal/api-error.js';
 import { ChainElement, hostStyles } from '../internal/chain-element.js';
@@ -14,6 +13,7 @@ import { categoriesOf, normalizeCategories, type CatalogCategory, type CategoryI
 import styles from './chain-catalog.styles.js';
 import { filterOffers } from './filter-offers.js';
 import { GridMeasure } from './grid-measure.js';
+import { styleProps, type StyleProps } from './style-props.js';
 import {
   OfferCardCache,
   renderOfferCard,
@@ -224,7 +224,7 @@ export class ChainCatalog extends ChainElement {
 
   protected override render(): TemplateResult {
     const geometry = this.#grid.geometry;
-    const vars: Record<string, string> = geometry
+    const vars: StyleProps = geometry
       ? {
           '--_columns': String(geometry.columns),
           '--_card-width': `${geometry.cardWidth}px`,
@@ -234,7 +234,7 @@ export class ChainCatalog extends ChainElement {
       : {};
     const sample = this.#cards.get(SAMPLE_OFFER, this.#cardFormat());
     return html`
-      <div part="base" class="base" style=${styleMap(vars)}>
+      <div part="base" class="base" ${styleProps(vars)}>
         ${renderToolbar({
           query: this.query,
           categories: this.#categories(),
@@ -324,7 +324,7 @@ export class ChainCatalog extends ChainElement {
       role="list"
       aria-label=${msg('Offers', { id: 'catalog.offers' })}
       aria-busy=${waiting || loadingMore ? 'true' : 'false'}
-      style=${styleMap(this.#listSize(cells.length))}
+      ${styleProps(this.#listSize(cells.length))}
       @rangeChanged=${this.#onRangeChanged}
     >
       <div virtualizer-sizer aria-hidden="true"></div>
@@ -365,11 +365,11 @@ export class ChainCatalog extends ChainElement {
    * cards to render from the part of the list in view, so a list that starts empty renders a
    * first range, grows, and renders a second. (A list that scrolls itself has its own height.)
    */
-  #listSize(count: number): Record<string, string> {
+  #listSize(count: number): StyleProps {
     const geometry = this.#grid.geometry;
     if (this.scroller || !geometry || geometry.cardHeight <= 0 || count === 0) return {};
     const rows = Math.ceil(count / geometry.columns);
-    return { minHeight: `${rows * geometry.cardHeight + (rows - 1) * geometry.gap}px` };
+    return { 'min-height': `${rows * geometry.cardHeight + (rows - 1) * geometry.gap}px` };
   }
 
   #layoutClass(): string {

@@ -36,7 +36,8 @@ function safeMoney(amount: number, currency: string, locale: string): string {
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
-function numberFormat(locale: string): Intl.NumberFormat {
+/** A cached `Intl.NumberFormat` for whole quantities in `locale`: `1,000`. */
+export function countFormat(locale: string): Intl.NumberFormat {
   let format = numberFormats.get(locale);
   if (!format) {
     format = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
@@ -48,7 +49,7 @@ function numberFormat(locale: string): Intl.NumberFormat {
 /** Computes a card's text. Pure apart from `msg()`, which reads the page's text language. */
 export function offerCardView(offer: Offer, format: CardFormat): OfferCardView {
   const { locale, currency } = format;
-  const count = numberFormat(locale);
+  const count = countFormat(locale);
   const money = (value: number): string => safeMoney(value, currency, locale);
   const range = priceRange(offer);
   const price = range.min === range.max ? money(range.min) : `${money(range.min)}–${money(range.max)}`;

@@ -209,22 +209,55 @@ export default css`
     color: ${tokens.colorDanger};
   }
 
+  /* Savings and nudge keep their line when empty: stepping through the tiers moves nothing. */
+  .savings {
+    min-height: 1.4em;
+  }
+
+  .nudge {
+    min-height: calc(1.4em + 2 * ${tokens.space1} + 2px);
+  }
+
   .skeleton .line {
     display: block;
-    height: 2.25rem;
-    margin-block-end: 1px;
+    height: 1em;
     border-radius: ${tokens.radius};
     background: color-mix(in srgb, currentColor 10%, transparent);
   }
 
-  .skeleton-stepper .line {
-    width: 12rem;
-    height: 2.75rem;
+  .skeleton td .line,
+  .skeleton th .line {
+    height: 1.4em;
   }
 
-  .skeleton-summary .line {
+  .skeleton .line.short {
+    width: 40%;
+    margin-inline-start: auto;
+  }
+
+  .skeleton .label {
+    width: 8rem;
+    height: 1.4em;
+  }
+
+  .skeleton .stepper-box {
+    width: calc(6.5em + 5.5rem + 2px);
+    height: calc(2.75rem + 2px);
+  }
+
+  .skeleton .rules-line {
+    width: 12rem;
+    height: calc(1.4 * 0.875em);
+  }
+
+  .skeleton .info-line {
+    width: 14rem;
+    height: calc(1.4em + 2 * ${tokens.space1} + 2px);
+  }
+
+  .skeleton .total-line {
     width: 16rem;
-    height: 1.75rem;
+    height: calc(1.4 * 1.25em);
   }
 
   @media (prefers-reduced-motion: no-preference) {

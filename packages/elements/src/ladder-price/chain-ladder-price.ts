@@ -2,6 +2,7 @@ import { formatMoney, tierTable, type Offer, type Quote, type Sku, type TierRow 
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { countFormat } from '../catalog/offer-card.js';
 import { unitLabel } from '../catalog/unit-label.js';
 import { StoreController } from '../internal/api-controller.js';
 import type { ChainApiClient } from '../internal/api-client-types.js';
@@ -181,8 +182,12 @@ export class ChainLadderPrice extends ChainElement {
     super.willUpdate(changed);
     if (this.offerData === undefined) this.#maybeLoad();
     else {
+      // Shown from the property; forget any load, so removing the property loads `offer` again.
       this.#abort?.abort();
       this.#abort = undefined;
+      this.#client = undefined;
+      this.#loadedFor = undefined;
+      this.#loadedOffer = undefined;
       this.#status = 'ready';
     }
     const offer = this.offerShown;
@@ -214,10 +219,9 @@ export class ChainLadderPrice extends ChainElement {
   #maybeLoad(): void {
     const client = this.store.client;
     const id = this.offer?.trim() || undefined;
-    const key = id === undefined ? undefined : id;
-    if (client === this.#client && key === this.#loadedFor) return;
+    if (client === this.#client && id === this.#loadedFor) return;
     this.#client = client;
-    this.#loadedFor = key;
+    this.#loadedFor = id;
     this.#abort?.abort();
     this.#abort = undefined;
     this.#loadedOffer = undefined;
@@ -260,7 +264,7 @@ export class ChainLadderPrice extends ChainElement {
   }
 
   #count(value: number): string {
-    return new Intl.NumberFormat(this.store.locale, { maximumFractionDigits: 0 }).format(value);
+    return countFormat(this.store.locale).format(value);
   }
 
   #input(): HTMLInputElement | null {
@@ -403,35 +407,30 @@ export class ChainLadderPrice extends ChainElement {
           >${msg(str`Total ${this.#money(quoted?.subtotal ?? 0)}`, { id: 'ladder.total' })}</span
         >
       </div>
-      ${
-        quoted && quoted.savings > 0
-          ? html`<p part="savings" class="savings">
-              ${msg(str`You save ${this.#money(quoted.savings)} against the first tier`, {
+      <p part="savings" class="savings">
+        ${
+          quoted && quoted.savings > 0
+            ? msg(str`You save ${this.#money(quoted.savings)} against the first tier`, {
                 id: 'ladder.savings',
-              })}
-            </p>`
-          : nothing
-      }
-      ${
-        next
-          ? html`<p part="nudge" class="nudge">
-              <span
-                >${msg(
-                  str`Add ${this.#count(next.addQuantity)} more ${unit} to pay ${this.#money(next.unitPrice)} each`,
-                  { id: 'ladder.nudge' },
-                )}</span
-              >
-              <button
-                part="nudge-button"
-                class="action"
-                type="button"
-                @click=${() => this.#commit((this.quantity ?? 0) + next.addQuantity)}
-              >
-                ${msg(str`Add ${this.#count(next.addQuantity)}`, { id: 'ladder.nudgeAdd' })}
-              </button>
-            </p>`
-          : nothing
-      }
+              })
+            : nothing
+        }
+      </p>
+      <p part="nudge" class="nudge">
+        ${
+          next
+            ? html`<span
+                  >${msg(
+                    str`Add ${this.#count(next.addQuantity)} more ${unit} to pay ${this.#money(next.unitPrice)} each`,
+                    { id: 'ladder.nudge' },
+                  )}</span
+                >
+                <button part="nudge-button" class="action" type="button" @click=${this.#onNudge}>
+                  ${msg(str`Add ${this.#count(next.addQuantity)}`, { id: 'ladder.nudgeAdd' })}
+                </button>`
+            : nothing
+        }
+      </p>
       ${
         offer.pricing.scope === 'offer'
           ? renderMixedBatchHelp(this.#help.open, () => void this.#help.toggle())
@@ -440,15 +439,39 @@ export class ChainLadderPrice extends ChainElement {
     `;
   }
 
+  /**
+   * Stands in while the offer loads, with the shape of a three-tier mixed-batch ladder: a table of
+   * the same rows, the stepper, the total, the savings and nudge lines (always there once loaded,
+   * empty or not, so stepping through the tiers never moves what is below) and the mixed-batch
+   * button.
+   */
   #renderSkeleton(): TemplateResult {
+    const row = html`<tr>
+      <td><span class="line"></span></td>
+      <td><span class="line short"></span></td>
+    </tr>`;
     return html`<div part="base skeleton" class="base skeleton" aria-busy="true">
       <p class="visually-hidden">${msg('Loading prices…', { id: 'ladder.loading' })}</p>
-      <div class="skeleton-table" aria-hidden="true">
-        <span class="line"></span><span class="line"></span><span class="line"></span
-        ><span class="line"></span>
+      <table aria-hidden="true">
+        <thead>
+          <tr>
+            <th><span class="line"></span></th>
+            <th><span class="line short"></span></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${row}${row}${row}
+        </tbody>
+      </table>
+      <div class="quantity" aria-hidden="true">
+        <span class="line label"></span>
+        <span class="line stepper-box"></span>
+        <span class="line rules-line"></span>
       </div>
-      <div class="skeleton-stepper" aria-hidden="true"><span class="line"></span></div>
-      <div class="skeleton-summary" aria-hidden="true"><span class="line"></span></div>
+      <div class="summary" aria-hidden="true"><span class="line total-line"></span></div>
+      <p class="savings" aria-hidden="true"></p>
+      <p class="nudge" aria-hidden="true"></p>
+      <span class="line info-line" aria-hidden="true"></span>
     </div>`;
   }
 
@@ -503,6 +526,11 @@ export class ChainLadderPrice extends ChainElement {
     this.#commit(next);
   };
 
+  #onNudge = (): void => {
+    const next = this.#view?.priced.offer?.nextTier;
+    if (next) this.#commit((this.quantity ?? 0) + next.addQuantity);
+  };
+
   // The handlers read the quantity now, not the one rendered: two clicks before a re-render must
   // make two steps.
   #onDecrement = (): void => {
@@ -533,6 +561,8 @@ export class ChainLadderPrice extends ChainElement {
     if (quantity === this.quantity) return;
     this.quantity = quantity;
     const priced = quoteOne(view.offer, view.sku, quantity, this.#currency());
+    // Current at once for the next click, before the re-render.
+    this.#view = { ...view, priced };
     this.dispatchEvent(new Event('change', { bubbles: true }));
     this.emit('chain-quantity-change', {
       offerId: view.offer.id,
