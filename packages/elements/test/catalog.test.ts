@@ -351,6 +351,27 @@ describe('<chain-catalog>', () => {
     });
   });
 
+  describe('hidden sample cards', () => {
+    it('are inert: never focused, never in the accessibility tree, never selectable', async () => {
+      const el = await fixture<ChainCatalog>(html`<chain-catalog locale="en"></chain-catalog>`);
+      el.offers = FIXTURE_CATALOG.offers;
+      await loaded(el, 3);
+      const probes = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.probe')];
+      expect(probes).to.have.length(2);
+      const seen: string[] = [];
+      el.addEventListener('chain-offer-select', (e) => seen.push(e.detail.offerId));
+      for (const probe of probes) {
+        expect(probe.inert).to.equal(true);
+        expect(probe.getAttribute('aria-hidden')).to.equal('true');
+        const button = probe.querySelector<HTMLButtonElement>('[part~="card"]')!;
+        button.focus();
+        expect(el.shadowRoot!.activeElement).to.not.equal(button);
+        button.click();
+      }
+      expect(seen).to.deep.equal([]);
+    });
+  });
+
   describe('layout and locale', () => {
     it('lays cards out in columns in the grid and one per row in the list', async () => {
       const el = await fixture<ChainCatalog>(
@@ -368,6 +389,20 @@ describe('<chain-catalog>', () => {
       expect(c!.width).to.be.greaterThan(700);
       expect(el.getAttribute('layout')).to.equal('list');
       await expect(el).to.be.accessible();
+    });
+
+    it('takes its client, locale and currency from an enclosing <chain-store>', async () => {
+      const store = await fixture<HTMLElement>(
+        html`<chain-store api=${MOCK_API} key=${MOCK_KEY} locale="zh-CN" currency="CNY">
+          <chain-catalog></chain-catalog>
+        </chain-store>`,
+      );
+      const el = store.querySelector('chain-catalog')!;
+      await loaded(el, 3);
+      await waitUntil(() => text(q(el, 'label[for="search"]')) === '搜索商品', 'zh-CN text');
+      expect(titles(el)[0]).to.equal('羊毛混纺双排扣大衣');
+      expect(text(cards(el)[0]!.querySelector('[part~="price"]'))).to.equal('¥128.00–¥168.00');
+      expect(offerRequests()).to.have.length(1);
     });
 
     it('switches titles, numbers and its own text between en and zh-CN at run time', async () => {

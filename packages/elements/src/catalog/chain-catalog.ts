@@ -56,27 +56,30 @@ const layoutConverter = {
  * @summary A searchable, filterable catalog of wholesale offers that stays smooth at 10,000 offers.
  *
  * @description Loads offers page by page from the order server (`GET /v1/offers`, with `q`,
- * `category` and a cursor), or shows the `offers` given as a property with no network at all.
- * Only the rows in and near the viewport are in the DOM (`@lit-labs/virtualizer`), and the next
- * page is fetched as the buyer scrolls towards the end.
+ * `category` and a cursor), or shows the `offers` given as a property with no network at all
+ * (search and category filter then run in the browser). Only the cards in and near the viewport
+ * are in the DOM (`@lit-labs/virtualizer`), and the next page is fetched as the buyer scrolls
+ * towards the end, so 10,000 offers stay smooth.
  *
- * Each card shows the offer's first image, its title in the buyer's locale, its price range, its
- * price ladder in short (`2–99 件 ¥12.00 · ≥100 ¥10.50`) and its MOQ and batch step (`起批 2 件 ·
- * 6 件/箱`). A card is a button: clicking it, or pressing Enter or Space on it, fires
- * `chain-offer-select`.
+ * Each card shows the offer's first image (lazy), its title in the buyer's locale, its price
+ * range, its price ladder in short (`2–99 件 ¥12.00 · ≥100 ¥10.50`) and its MOQ and batch step
+ * (`起批 2 件 · 6 件/箱`). A card is a button named by that text: clicking it, or pressing Enter or
+ * Space on it, fires `chain-offer-select`.
  *
- * While the first page loads, skeleton cards take exactly the space the cards will take, so the
- * page does not shift. Errors show a message with a Retry button (announced with `role="alert"`);
- * the number of offers shown is announced politely after each search.
+ * Every card has the same size, taken from a hidden sample card, so positions are exact from the
+ * first frame: while the first page loads, skeleton cards stand exactly where the cards will be,
+ * and images never move anything when they load. Errors show a message with a Retry button
+ * (announced with `role="alert"`); the number of offers is announced politely after each search.
  *
  * Outside a `<chain-store>`, give the element `api` and `key` (or set `offers`). Without either
- * it keeps showing skeletons.
+ * it keeps showing skeletons. Under a `style-src 'self'` Content Security Policy it sets inline
+ * styles only through the CSSOM.
  *
  * @csspart base - The wrapper of everything.
  * @csspart toolbar - The row holding the search box and the category filter.
  * @csspart search - The search `<input>`.
  * @csspart category - The category `<select>`.
- * @csspart list - The scrolling list of cards (`role="list"`).
+ * @csspart list - The list of cards (`role="list"`); it scrolls itself with `scroller`.
  * @csspart card - One offer's card (a `<button>`); every card has the same size.
  * @csspart image - The image box of a card (also on skeletons).
  * @csspart title - The title of a card.

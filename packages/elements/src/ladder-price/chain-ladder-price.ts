@@ -66,8 +66,11 @@ const PAGE_STEPS = 10;
  * - For a mixed-batch offer (scope `offer`, 混批), a button opens a popover explaining that every
  *   colour and size counts towards one total. Escape closes it.
  *
+ * - The savings and nudge lines keep their place when empty, so stepping through the tiers never
+ *   moves what is below; while the offer loads, a skeleton of a three-tier ladder reserves the space.
+ *
  * With `sku`, prices that SKU (its own ladder and rules, when it has them); otherwise the offer's
- * ladder.
+ * ladder (its first SKU without a ladder or rules of its own).
  *
  * @csspart base - The wrapper of everything.
  * @csspart table - The tier `<table>`.
@@ -82,8 +85,8 @@ const PAGE_STEPS = 10;
  * @csspart summary - The live region with the unit price and total.
  * @csspart unit-price - The unit price.
  * @csspart total - The total.
- * @csspart savings - The savings line.
- * @csspart nudge - The "add N more" line.
+ * @csspart savings - The savings line (empty at the first tier).
+ * @csspart nudge - The "add N more" line (empty at the cheapest tier).
  * @csspart nudge-button - The button that adds the nudged quantity.
  * @csspart mixed-batch-button - The button that opens the mixed-batch explanation.
  * @csspart popover - The mixed-batch explanation.
