@@ -1,18 +1,16 @@
 // One Web Test Runner config for every package with browser tests: real Debian Chromium, no downloads.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
+import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
 import { realApiMiddleware } from './packages/elements/test/real-server/real-api.mjs';
 
-const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-if (!existsSync(chromePath)) {
-  console.error(
-    `No Chromium at ${chromePath}. Install Debian's build with:\n` +
-      `  sudo apt-get update && sudo apt-get install -y chromium\n` +
-      `or point CHROME_PATH at a Chromium or Chrome binary.`,
-  );
+try {
+  assertChromium();
+} catch (error) {
+  console.error(error.message);
   process.exit(1);
 }
 
@@ -49,17 +47,9 @@ export default {
       // plain element (which waits a frame) times out at random (modernweb-dev/web#2588).
       createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
       launchOptions: {
-        executablePath: chromePath,
+        executablePath: CHROMIUM_PATH,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--headless=new',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
+        args: CHROMIUM_ARGS,
       },
     }),
   ],

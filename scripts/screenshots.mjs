@@ -21,14 +21,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH, launchChromium } from './chromium.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'screenshots');
 const ELEMENTS_SRC = join(ROOT, 'packages/elements/src');
 const SERVER_DIST = join(ROOT, 'packages/server/dist/index.js');
 const STORE_FILE = join(ROOT, 'examples/data/store.json');
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const KEY = 'pk_test_screenshots';
 const CSP = "script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'";
 const LOCALES = ['en', 'zh-CN'];
@@ -255,8 +254,8 @@ async function main() {
     console.error('packages/server/dist is missing: run "npx tsc -b" first.');
     process.exit(1);
   }
-  if (!existsSync(CHROMIUM)) {
-    console.error(`No Chromium at ${CHROMIUM}: apt-get install chromium, or set CHROME_PATH.`);
+  if (!existsSync(CHROMIUM_PATH)) {
+    console.error(`No Chromium at ${CHROMIUM_PATH}: apt-get install chromium, or set CHROME_PATH.`);
     process.exit(1);
   }
   try {
@@ -322,18 +321,7 @@ async function main() {
     api = await startApi(origin);
     listener = getRequestListener(api.app.fetch);
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--headless=new',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     await rm(OUT, { recursive: true, force: true });
     await mkdir(OUT, { recursive: true });
 

@@ -19,7 +19,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadStoreFile } from '@chainkit/server';
 import { startServer, type RunningServer } from '@chainkit/server/node';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+// @ts-expect-error -- plain ESM helper without type declarations
+import { launchChromium } from '../chromium.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../packages/server/src/logger.js';
 import {
@@ -121,18 +123,7 @@ beforeAll(async () => {
     acceptAfterMs: 300,
     shipAfterMs: 800,
   });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--headless=new',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = (await launchChromium()) as Browser;
 }, 180_000);
 
 afterAll(async () => {

@@ -25,7 +25,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../../scripts/chromium.mjs';
 
 const OFFERS = 10_000;
 const FIRST_CARDS_RUNS = 5;
@@ -36,7 +36,6 @@ const SCROLL_FRAMES = 300;
 const SCROLL_STEP_PX = 240;
 const BUDGET_FIRST_CARDS_MS = 100;
 const BUDGET_FRAME_MS = 50;
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const DEFINE = fileURLToPath(new URL('../src/catalog/define.ts', import.meta.url));
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 
@@ -217,18 +216,7 @@ export async function run() {
     await bundle(dir);
     server = await serve(dir);
     const url = `http://127.0.0.1:${server.address().port}/`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--headless=new',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     const errors = [];
     const open = async () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -14,14 +14,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../../scripts/chromium.mjs';
 
 const ROWS = 50;
 const COLUMNS = 20;
 const WARMUP = 5;
 const SAMPLES = 60;
 const BUDGET_MS = 16;
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const DEFINE = fileURLToPath(new URL('../src/order-form/define.ts', import.meta.url));
 
 /** The page script: the element, plus the 50 × 20 offer and the probe the bench drives. */
@@ -144,18 +143,7 @@ export async function run() {
     await bundle(dir);
     server = await serve(dir);
     const { port } = server.address();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--headless=new',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     const page = await browser.newPage();
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
