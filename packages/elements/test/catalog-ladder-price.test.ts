@@ -18,7 +18,8 @@ function text(el: Element | null): string {
 }
 
 function rows(el: ChainLadderPrice): HTMLTableRowElement[] {
-  return [...el.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody tr')];
+  // The tier table's rows (the skeleton's table has the same shape but no part).
+  return [...el.shadowRoot!.querySelectorAll<HTMLTableRowElement>('[part~="table"] tbody tr')];
 }
 
 /** The index of the row marked current, checking that exactly one row is marked. */

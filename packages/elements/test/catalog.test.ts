@@ -266,6 +266,44 @@ describe('<chain-catalog>', () => {
       expect(cards(el).length).to.be.lessThan(el.visibleOffers.length);
     });
 
+    it('narrows from the end of the loaded pages to a few results without a hitch', async () => {
+      api.useCatalog({ ...FIXTURE_CATALOG, offers: makeOffers(60) });
+      const el = await fixture<ChainCatalog>(
+        html`<chain-catalog
+          api=${MOCK_API}
+          key=${MOCK_KEY}
+          locale="en"
+          page-size="10"
+          scroller
+          layout="list"
+        ></chain-catalog>`,
+      );
+      await loaded(el);
+      const list = q(el, '[part~="list"]')!;
+      await waitUntil(
+        () => {
+          list.scrollTop = list.scrollHeight;
+          return !el.hasMore;
+        },
+        'every page',
+        { interval: 50 },
+      );
+      el.category = 'socks';
+      await waitUntil(() => el.visibleOffers.length === 10, 'a page of socks');
+      await waitUntil(() => cards(el).length > 0, 'socks cards');
+      // 12 of the 60 offers are socks: the other 2 come as the buyer scrolls on.
+      await waitUntil(
+        () => {
+          list.scrollTop = list.scrollHeight;
+          return !el.hasMore;
+        },
+        'every sock',
+        { interval: 50 },
+      );
+      expect(el.visibleOffers).to.have.length(12);
+      expect(el.visibleOffers.every((offer) => offer.category === 'socks')).to.equal(true);
+    });
+
     it('shows a retry at the end when the next page fails', async () => {
       api.useCatalog({ ...FIXTURE_CATALOG, offers: makeOffers(30) });
       let failures = 0;
@@ -302,6 +340,18 @@ describe('<chain-catalog>', () => {
       expect(cards(el).length).to.be.lessThan(300);
       expect(titles(el)[0]).to.equal('Generated offer 0');
       expect(api.requests).to.have.length(0);
+    });
+
+    it('narrows from far down a long list to a few results without a hitch', async () => {
+      const el = await fixture<ChainCatalog>(html`<chain-catalog locale="en"></chain-catalog>`);
+      el.offers = makeOffers(3000);
+      await loaded(el);
+      window.scrollTo(0, 60_000);
+      await waitUntil(() => titles(el).some((title) => Number(title.split(' ').at(-1)) > 100), 'far down');
+      el.query = 'offer 2999';
+      await loaded(el, 1);
+      expect(titles(el)).to.deep.equal(['Generated offer 2999']);
+      window.scrollTo(0, 0);
     });
 
     it('searches and filters in the browser', async () => {

@@ -335,11 +335,13 @@ export class ChainCatalog extends ChainElement {
         items: cells,
         scroller: this.scroller,
         layout: this.#grid.layout,
-        keyFunction: (cell: Cell, index: number) => cell?.id ?? `skeleton-${index}`,
-        renderItem: (cell: Cell, index: number) =>
-          cell === null
-            ? renderSkeletonCard()
-            : renderOfferCard(this.#cards.get(cell, format), index, setSize, this.#onCardClick),
+        keyFunction: (cell: Cell | undefined, index: number) => cell?.id ?? `skeleton-${index}`,
+        // `undefined` too: right after the items shrink (a new search), the virtualizer may render
+        // its previous range once more, past the end of the new items.
+        renderItem: (cell: Cell | undefined, index: number) =>
+          cell
+            ? renderOfferCard(this.#cards.get(cell, format), index, setSize, this.#onCardClick)
+            : renderSkeletonCard(),
       })}
     </div>`;
   }
