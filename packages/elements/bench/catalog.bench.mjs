@@ -12,7 +12,7 @@
 // - anchor, measured in the same run: the same 10,000 offers rendered plainly (one Lit template
 //   per row, no virtualizer) — time to its first frame (performance.md: ~2,100 ms).
 //
-// Figures are medians over fresh page loads (first cards: 5 loads; scrolling: the max and p95 of 3
+// Figures are medians over fresh page loads (first cards: 7 loads; scrolling: the max and p95 of 3
 // sessions, each on its own load; anchor: 3 loads), so one hiccup of another process on a shared
 // machine does not decide a verdict alone. The elements are bundled from source with esbuild
 // (production Lit, minified) into a temporary directory, served by node:http on 127.0.0.1, and
@@ -28,7 +28,7 @@ import { build } from 'esbuild';
 import { launchChromium } from '../../../scripts/chromium.mjs';
 
 const OFFERS = 10_000;
-const FIRST_CARDS_RUNS = 5;
+const FIRST_CARDS_RUNS = 7;
 /** Scroll sessions, on the last page loads of the first-cards runs. */
 const SCROLL_RUNS = 3;
 const ANCHOR_RUNS = 3;
