@@ -24,8 +24,8 @@ before(() => {
 
 describe('catalog elements under a strict CSP', () => {
   it('has the policy in force: an inline style attribute is refused', async () => {
-    const probe = document.createElement('div');
-    probe.innerHTML = '<span style="color: red">x</span>';
+    const probe = document.createElement('span');
+    probe.setAttribute('style', 'color: red');
     document.body.append(probe);
     await waitUntil(() => violations.length > 0, 'a violation for the inline style');
     probe.remove();
