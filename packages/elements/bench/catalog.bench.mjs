@@ -19,12 +19,11 @@
 // driven by playwright-core.
 //
 // `node packages/elements/bench/catalog.bench.mjs` prints one line; `run()` returns the figures.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { bundlePage, servePage } from './bench-page.mjs';
 import { launchChromium } from '../../../scripts/chromium.mjs';
 
 const OFFERS = 10_000;
@@ -173,38 +172,6 @@ function median(values) {
   );
 }
 
-async function bundle(dir) {
-  await build({
-    // Resolved from this folder, so `lit` and `@chainkit/core` come from the workspace.
-    stdin: { contents: ENTRY, resolveDir: HERE, sourcefile: 'bench-entry.js', loader: 'js' },
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    conditions: ['source'],
-    outfile: join(dir, 'bench.js'),
-    logLevel: 'error',
-    define: { 'process.env.NODE_ENV': '"production"' },
-  });
-  await writeFile(join(dir, 'index.html'), HTML);
-}
-
-function serve(dir) {
-  const files = { '/': 'index.html', '/index.html': 'index.html', '/bench.js': 'bench.js' };
-  const types = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8' };
-  const server = createServer(async (request, response) => {
-    const name = files[new URL(request.url ?? '/', 'http://localhost').pathname];
-    if (!name) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'Content-Type': types[name.split('.').pop()], 'Cache-Control': 'no-store' });
-    response.end(await readFile(join(dir, name)));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 const ms = (value) => `${Math.round(value).toLocaleString('en-US')} ms`;
 
 /** Runs the benchmark and prints one summary line. */
@@ -213,8 +180,8 @@ export async function run() {
   let server;
   let browser;
   try {
-    await bundle(dir);
-    server = await serve(dir);
+    await bundlePage(dir, { entry: ENTRY, html: HTML, resolveDir: HERE });
+    server = await servePage(dir);
     const url = `http://127.0.0.1:${server.address().port}/`;
     browser = await launchChromium();
     const errors = [];

@@ -8,12 +8,11 @@
 // the moment a MutationObserver sees the total's text change.
 //
 // `node packages/elements/bench/order-matrix.bench.mjs` prints one line; `run()` returns the figures.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { bundlePage, servePage } from './bench-page.mjs';
 import { launchChromium } from '../../../scripts/chromium.mjs';
 
 const ROWS = 50;
@@ -102,46 +101,14 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-async function bundle(dir) {
-  await build({
-    stdin: { contents: ENTRY, resolveDir: dir, sourcefile: 'bench-entry.js', loader: 'js' },
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    conditions: ['source'],
-    outfile: join(dir, 'bench.js'),
-    logLevel: 'error',
-    define: { 'process.env.NODE_ENV': '"production"' },
-  });
-  await writeFile(join(dir, 'index.html'), HTML);
-}
-
-function serve(dir) {
-  const files = { '/': 'index.html', '/index.html': 'index.html', '/bench.js': 'bench.js' };
-  const types = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8' };
-  const server = createServer(async (request, response) => {
-    const name = files[new URL(request.url ?? '/', 'http://localhost').pathname];
-    if (!name) {
-      response.writeHead(404).end();
-      return;
-    }
-    const { readFile } = await import('node:fs/promises');
-    response.writeHead(200, { 'Content-Type': types[name.split('.').pop()], 'Cache-Control': 'no-store' });
-    response.end(await readFile(join(dir, name)));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 /** Runs the benchmark and prints one summary line. */
 export async function run() {
   const dir = await mkdtemp(join(tmpdir(), 'chainkit-order-matrix-'));
   let server;
   let browser;
   try {
-    await bundle(dir);
-    server = await serve(dir);
+    await bundlePage(dir, { entry: ENTRY, html: HTML, resolveDir: dir });
+    server = await servePage(dir);
     const { port } = server.address();
     browser = await launchChromium();
     const page = await browser.newPage();
