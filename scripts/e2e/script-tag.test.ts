@@ -10,16 +10,23 @@
  * the order shipped. The page runs under its strict Content-Security-Policy; console errors,
  * page errors and CSP violations are collected and must stay empty.
  *
- * Also: the loader included twice registers each element once, and the second copy warns once.
+ * The same purchase then runs on the nonce-based strict-CSP variant a server-rendered site would
+ * send ('strict-dynamic', a fresh nonce, no 'unsafe-inline'), again without a violation.
+ *
+ * Also: the loader included twice registers each element once, and the second copy warns once;
+ * a site with its own copy of Lit keeps working beside Chainkit's.
  * Needs the browser build (packages/elements/dist-cdn) and /usr/bin/chromium.
  */
-import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadStoreFile } from '@chainkit/server';
 import { startServer, type RunningServer } from '@chainkit/server/node';
 import type { Browser, Page } from 'playwright-core';
+import { build } from 'vite';
 // @ts-expect-error -- plain ESM helper without type declarations
 import { launchChromium } from '../chromium.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -132,98 +139,188 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** A merchant site's own component, bundled with its own copy of Lit (an IIFE, like a site's build). */
+async function bundleSiteComponent(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'chainkit-site-'));
+  const entry = join(dir, 'site.js');
+  writeFileSync(
+    entry,
+    `import { LitElement, html } from 'lit';
+     class ShopGreeting extends LitElement {
+       static properties = { name: {} };
+       render() { return html\`<p>Hello, \${this.name}</p>\`; }
+     }
+     customElements.define('shop-greeting', ShopGreeting);`,
+  );
+  try {
+    const result = await build({
+      configFile: false,
+      logLevel: 'silent',
+      root: dir,
+      resolve: { alias: { lit: resolve(root, 'node_modules/lit/index.js') } },
+      build: { write: false, lib: { entry, formats: ['iife'], name: 'Site' }, minify: true },
+    });
+    const outputs = (Array.isArray(result) ? result : [result]) as Array<{
+      output: Array<{ code?: string }>;
+    }>;
+    const code = outputs[0]?.output[0]?.code;
+    if (!code) throw new Error('the site bundle came out empty');
+    return code;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The shop page as a server with a nonce-based policy renders it: its own `<meta>` policy
+ * removed (the header carries the policy) and the nonce on every script and stylesheet.
+ */
+function withNonces(html: string, nonce: string): string {
+  const out = html
+    .replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/s, '')
+    .replaceAll('<script ', `<script nonce="${nonce}" `)
+    .replace(/<link rel="stylesheet"/g, `<link nonce="${nonce}" rel="stylesheet"`);
+  if (out.includes('http-equiv="Content-Security-Policy"')) throw new Error('the page kept its meta policy');
+  return out;
+}
+
+/**
+ * The buyer's whole journey on the shop page: search, open the parka, fill two colours to the
+ * 120+ tier (watching tier and total move), place the order, see the factory sub-order; then the
+ * receiver accepts and ships it and <chain-order-status> shows it shipped with the tracking number.
+ */
+async function buyMixedBatchUntilShipped(page: Page): Promise<void> {
+  page.setDefaultTimeout(30_000);
+  // Only the loader and the site's own script are in the page; the loader fetched the elements.
+  expect(await page.evaluate(() => window.Chainkit?.version)).toBe(
+    JSON.parse(readFileSync(join(root, 'packages/elements/package.json'), 'utf8')).version,
+  );
+
+  // Search the catalog.
+  await page.locator('chain-catalog [part~="search"]').fill('派克');
+  const card = page.locator('chain-catalog [part~="list"] [part~="card"]', { hasText: '加厚棉服派克大衣' });
+  await expect.poll(() => card.count(), { timeout: 30_000 }).toBe(1);
+  await expect.poll(() => page.locator('chain-catalog [part~="list"] [part~="card"]').count()).toBe(1);
+
+  // Open the offer: the order area shows the ladder and the matrix.
+  await card.click();
+  await expect.poll(() => page.locator('#offer').isVisible()).toBe(true);
+  const form = page.locator('#order-form');
+  const cell = (sku: string) => form.locator(`input[data-sku="${sku}"]`);
+  await cell('padded-parka-black-m').waitFor();
+  const unitPrice = form.locator('[part~="unit-price"]');
+  const total = form.locator('[part~="total"]').first();
+
+  // One colour, 60 pieces: the 36–119 tier.
+  await cell('padded-parka-black-m').fill('30');
+  await cell('padded-parka-black-l').fill('30');
+  await expect.poll(() => unitPrice.textContent()).toContain('172.00');
+  await expect.poll(() => total.textContent()).toContain('10,320.00');
+
+  // A second colour brings the mixed batch to 120: the 120+ tier, every piece at ¥158.
+  await cell('padded-parka-khaki-m').fill('30');
+  await cell('padded-parka-khaki-l').fill('30');
+  await expect.poll(() => unitPrice.textContent()).toContain('158.00');
+  await expect.poll(() => total.textContent()).toContain('18,960.00');
+  await expect.poll(() => form.locator('[part~="quantity"]').first().textContent()).toContain('120');
+  const currentTier = form.locator('[part~="ladder"] [aria-current="true"]');
+  await expect.poll(() => currentTier.textContent()).toContain('120');
+  // The page moved <chain-ladder-price> to the same tier.
+  await expect.poll(() => page.locator('#ladder [part~="tier-current"]').textContent()).toContain('158.00');
+
+  // Buyer and ship-to, then place the order.
+  const field = (name: string) => form.locator(`[part~="field-input"][name="${name}"]`);
+  await field('buyer.name').fill('王小明');
+  await field('buyer.phone').fill('+86 138 0013 8000');
+  await field('shipTo.region').fill('CN-ZJ');
+  await field('shipTo.city').fill('义乌');
+  await field('shipTo.line1').fill('稠州北路 88 号');
+  await form.locator('[part~="submit"]').click();
+
+  // The confirmation with its factory sub-order.
+  const confirmation = form.locator('[part~="confirmation"]');
+  await confirmation.waitFor({ timeout: 60_000 });
+  const orderNumber = (await form.locator('[part~="order-number"]').textContent())?.trim() ?? '';
+  expect(orderNumber).not.toBe('');
+  await expect.poll(() => form.locator('[part~="factory-order"]').count()).toBe(1);
+  expect(await form.locator('[part~="factory-order"]').textContent()).toMatch(
+    /常熟冰洁羽绒服饰|f-changshu-down/,
+  );
+  expect(await form.locator('[part~="order-total"]').textContent()).toContain('18,960.00');
+
+  // The factory got the signed webhook, accepted and shipped.
+  const orderId = await page.locator('#order-status').getAttribute('order');
+  expect(orderId).toMatch(/^ord_/);
+  const job = (): ReceiverJob | undefined =>
+    Object.values(receiver.jobs()).find((j) => j.orderId === orderId);
+  await expect.poll(() => job()?.step, { timeout: 60_000, interval: 250 }).toBe('done');
+  expect(job()?.factoryId).toBe('f-changshu-down');
+  const trackingNumber = trackingNumberFor(job()?.id ?? '');
+
+  // <chain-order-status> on the page follows the order until it is shipped, with the tracking number.
+  await expect.poll(() => page.locator('#status').isVisible()).toBe(true);
+  const status = page.locator('#order-status [part~="status"]');
+  await expect
+    .poll(() => status.getAttribute('data-status'), { timeout: 60_000, interval: 500 })
+    .toBe('shipped');
+  const tracking = page.locator('#order-status [part~="tracking"]');
+  await expect.poll(() => tracking.first().textContent()).toContain(trackingNumber);
+}
+
 describe('script-tag shop, end to end', () => {
   let problems: Problems;
 
   it('searches, orders a mixed batch at the 120+ tier, and follows it until shipped', async () => {
     const opened = await openPage('/examples/script-tag/');
-    const { page } = opened;
     problems = opened.problems;
-    page.setDefaultTimeout(30_000);
-
-    // Only the loader and the site's own script are in the page; the loader fetched the elements.
-    expect(await page.evaluate(() => window.Chainkit?.version)).toBe(
-      JSON.parse(readFileSync(join(root, 'packages/elements/package.json'), 'utf8')).version,
-    );
-
-    // Search the catalog.
-    await page.locator('chain-catalog [part~="search"]').fill('派克');
-    const card = page.locator('chain-catalog [part~="list"] [part~="card"]', { hasText: '加厚棉服派克大衣' });
-    await expect.poll(() => card.count(), { timeout: 30_000 }).toBe(1);
-    await expect.poll(() => page.locator('chain-catalog [part~="list"] [part~="card"]').count()).toBe(1);
-
-    // Open the offer: the order area shows the ladder and the matrix.
-    await card.click();
-    await expect.poll(() => page.locator('#offer').isVisible()).toBe(true);
-    const form = page.locator('#order-form');
-    const cell = (sku: string) => form.locator(`input[data-sku="${sku}"]`);
-    await cell('padded-parka-black-m').waitFor();
-    const unitPrice = form.locator('[part~="unit-price"]');
-    const total = form.locator('[part~="total"]').first();
-
-    // One colour, 60 pieces: the 36–119 tier.
-    await cell('padded-parka-black-m').fill('30');
-    await cell('padded-parka-black-l').fill('30');
-    await expect.poll(() => unitPrice.textContent()).toContain('172.00');
-    await expect.poll(() => total.textContent()).toContain('10,320.00');
-
-    // A second colour brings the mixed batch to 120: the 120+ tier, every piece at ¥158.
-    await cell('padded-parka-khaki-m').fill('30');
-    await cell('padded-parka-khaki-l').fill('30');
-    await expect.poll(() => unitPrice.textContent()).toContain('158.00');
-    await expect.poll(() => total.textContent()).toContain('18,960.00');
-    await expect.poll(() => form.locator('[part~="quantity"]').first().textContent()).toContain('120');
-    const currentTier = form.locator('[part~="ladder"] [aria-current="true"]');
-    await expect.poll(() => currentTier.textContent()).toContain('120');
-    // The page moved <chain-ladder-price> to the same tier.
-    await expect.poll(() => page.locator('#ladder [part~="tier-current"]').textContent()).toContain('158.00');
-
-    // Buyer and ship-to, then place the order.
-    const field = (name: string) => form.locator(`[part~="field-input"][name="${name}"]`);
-    await field('buyer.name').fill('王小明');
-    await field('buyer.phone').fill('+86 138 0013 8000');
-    await field('shipTo.region').fill('CN-ZJ');
-    await field('shipTo.city').fill('义乌');
-    await field('shipTo.line1').fill('稠州北路 88 号');
-    await form.locator('[part~="submit"]').click();
-
-    // The confirmation with its factory sub-order.
-    const confirmation = form.locator('[part~="confirmation"]');
-    await confirmation.waitFor({ timeout: 60_000 });
-    const orderNumber = (await form.locator('[part~="order-number"]').textContent())?.trim() ?? '';
-    expect(orderNumber).not.toBe('');
-    await expect.poll(() => form.locator('[part~="factory-order"]').count()).toBe(1);
-    expect(await form.locator('[part~="factory-order"]').textContent()).toMatch(
-      /常熟冰洁羽绒服饰|f-changshu-down/,
-    );
-    expect(await form.locator('[part~="order-total"]').textContent()).toContain('18,960.00');
-
-    // The factory got the signed webhook, accepted and shipped.
-    const orderId = await page.locator('#order-status').getAttribute('order');
-    expect(orderId).toMatch(/^ord_/);
-    const job = (): ReceiverJob | undefined =>
-      Object.values(receiver.jobs()).find((j) => j.orderId === orderId);
-    await expect.poll(() => job()?.step, { timeout: 60_000, interval: 250 }).toBe('done');
-    expect(job()?.factoryId).toBe('f-changshu-down');
-    const trackingNumber = trackingNumberFor(job()?.id ?? '');
-
-    // <chain-order-status> on the page follows the order until it is shipped, with the tracking number.
-    await expect.poll(() => page.locator('#status').isVisible()).toBe(true);
-    const status = page.locator('#order-status [part~="status"]');
-    await expect
-      .poll(() => status.getAttribute('data-status'), { timeout: 60_000, interval: 500 })
-      .toBe('shipped');
-    const tracking = page.locator('#order-status [part~="tracking"]');
-    await expect.poll(() => tracking.first().textContent()).toContain(trackingNumber);
-
+    await buyMixedBatchUntilShipped(opened.page);
     expect(problems.errors).toEqual([]);
-    await page.close();
+    await opened.page.close();
   }, 240_000);
 
   it('ran that purchase under the strict Content-Security-Policy without a violation', () => {
     expect(problems, 'the purchase test ran first').toBeDefined();
     expect(problems.csp).toEqual([]);
   });
+
+  it('runs the same purchase on the nonce-based strict-CSP variant of the page, without a violation', async () => {
+    // What a server that renders its pages sends: a fresh nonce per response in the header, on
+    // each <script> and stylesheet, 'strict-dynamic' so the loader's chunks (imported by a
+    // nonce-trusted script) may run, and no 'unsafe-inline' anywhere.
+    const nonce = randomBytes(16).toString('base64');
+    const policy = [
+      `script-src 'nonce-${nonce}' 'strict-dynamic'`,
+      `style-src 'nonce-${nonce}'`,
+      "default-src 'self'",
+      "img-src 'self' data:",
+      "connect-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "form-action 'self'",
+    ].join('; ');
+    const { page, problems: strict } = await openPage('/examples/script-tag/strict-csp.html', (p) =>
+      p.route('**/examples/script-tag/strict-csp.html', (route) =>
+        route.fulfill({
+          contentType: 'text/html; charset=utf-8',
+          headers: { 'Content-Security-Policy': policy },
+          body: withNonces(readFileSync(join(root, 'examples/script-tag/index.html'), 'utf8'), nonce),
+        }),
+      ),
+    );
+    // The policy really is the nonce one: an inline script without the nonce is refused.
+    expect(await page.evaluate(() => document.querySelector('meta[http-equiv]'))).toBeNull();
+    await buyMixedBatchUntilShipped(page);
+    await page.evaluate(() => {
+      const probe = document.createElement('div');
+      probe.setAttribute('onclick', 'void 0');
+      document.body.append(probe);
+      probe.click();
+    });
+    await expect.poll(() => strict.csp.length).toBe(1);
+    expect(strict.csp[0]).toContain('script-src');
+    expect(strict.errors).toEqual([]);
+    await page.close();
+  }, 240_000);
 
   it('works with the loader included twice: each element registered once, one warning', async () => {
     const { page, problems: twice } = await openPage('/examples/e2e-loader-twice.html', (p) =>
@@ -287,6 +384,48 @@ describe('loader', () => {
       document.querySelector('shop-panel')?.shadowRoot?.append(document.createElement('chain-order-status')),
     );
     await expect.poll(() => defined('chain-order-status')).toBe(true);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
+
+describe('another copy of Lit on the page', () => {
+  it("works beside the site's own Lit components, each copy rendering its own elements", async () => {
+    // The site's own bundle, built the way a merchant's build would: its own Lit inside.
+    const siteBundle = await bundleSiteComponent();
+    expect(siteBundle).toContain('shop-greeting');
+    const { page, problems } = await openPage('/examples/e2e-two-lits.html', async (p) => {
+      await p.route('**/examples/e2e-two-lits.html', (route) =>
+        route.fulfill({
+          contentType: 'text/html; charset=utf-8',
+          body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
+            <script src="/examples/e2e-site.js" defer></script>
+            <script src="/cdn/chainkit.js" defer></script></head>
+            <body><shop-greeting name="Yiwu"></shop-greeting>
+            <chain-store api="/" key="pk_test_demo" locale="en" currency="CNY">
+              <chain-ladder-price offer="padded-parka"></chain-ladder-price>
+            </chain-store></body></html>`,
+        }),
+      );
+      await p.route('**/examples/e2e-site.js', (route) =>
+        route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: siteBundle }),
+      );
+    });
+    await expect
+      .poll(() => page.locator('shop-greeting').evaluate((el) => el.shadowRoot?.textContent ?? ''))
+      .toContain('Hello, Yiwu');
+    await expect
+      .poll(() => page.locator('chain-ladder-price [part~="tier-current"]').count(), { timeout: 30_000 })
+      .toBe(1);
+    // Two copies really are on the page: each registers itself in Lit's global version list.
+    expect(
+      await page.evaluate(() => (window as { litHtmlVersions?: string[] }).litHtmlVersions?.length),
+    ).toBe(2);
+    // The site's component keeps updating with its own Lit after Chainkit's loaded.
+    await page.locator('shop-greeting').evaluate((el) => el.setAttribute('name', 'Jinhua'));
+    await expect
+      .poll(() => page.locator('shop-greeting').evaluate((el) => el.shadowRoot?.textContent ?? ''))
+      .toContain('Hello, Jinhua');
     expect(problems.errors).toEqual([]);
     await page.close();
   }, 120_000);
