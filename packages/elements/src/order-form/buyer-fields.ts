@@ -1,4 +1,4 @@
-import type { FieldIssue, OrderRequestInput } from '@chainkit/core';
+import type { FieldIssue, OrderRequest } from '@chainkit/core';
 import { msg, str } from '@lit/localize';
 
 /** The dotted request path of a buyer, ship-to or note field, as `parseWith` reports it. */
@@ -23,11 +23,28 @@ export interface FieldDef {
   readonly autocomplete: string;
   readonly required: boolean;
   readonly maxLength: number;
+  /**
+   * Whether the trimmed, non-empty value is valid, by the same rules as core's
+   * `OrderRequestSchema` (kept out of the browser: valibot alone would cost 2.3 KB brotli).
+   * An empty value is valid exactly when the field is not `required`.
+   */
+  valid(value: string): boolean;
   /** The label, in the current locale. */
   label(): string;
   /** What a valid value looks like, naming the field, in the current locale. */
   invalid(): string;
 }
+
+/** Any control character (tab, newline, NUL…); single-line fields reject them. */
+const CONTROL = /\p{Cc}/u;
+/** valibot's `email()` pattern, which the server applies. */
+const EMAIL = /^[\w+-]+(?:\.[\w+-]+)*@[\da-zA-Z]+(?:[.-][\da-zA-Z]+)*\.[a-zA-Z]{2,}$/u;
+
+/** A single-line value of at most `max` characters. */
+const oneLine =
+  (max: number) =>
+  (s: string): boolean =>
+    s.length <= max && !CONTROL.test(s);
 
 /** The buyer's fields (name, phone, email?, company?). */
 export const BUYER_FIELDS: readonly FieldDef[] = [
@@ -38,6 +55,7 @@ export const BUYER_FIELDS: readonly FieldDef[] = [
     autocomplete: 'name',
     required: true,
     maxLength: 100,
+    valid: oneLine(100),
     label: () => msg('Name', { id: 'orderForm.field.name' }),
     invalid: () => msg('Name must be 1–100 characters on one line', { id: 'orderForm.field.name.invalid' }),
   },
@@ -48,6 +66,7 @@ export const BUYER_FIELDS: readonly FieldDef[] = [
     autocomplete: 'tel',
     required: true,
     maxLength: 30,
+    valid: (s) => /^[0-9+\-() ]{5,30}$/.test(s) && s.replace(/\D/g, '').length >= 5,
     label: () => msg('Phone', { id: 'orderForm.field.phone' }),
     invalid: () =>
       msg('Phone must be 5–30 digits, spaces or + - ( ), with at least 5 digits', {
@@ -61,6 +80,7 @@ export const BUYER_FIELDS: readonly FieldDef[] = [
     autocomplete: 'email',
     required: false,
     maxLength: 254,
+    valid: (s) => s.length <= 254 && EMAIL.test(s),
     label: () => msg('Email (optional)', { id: 'orderForm.field.email' }),
     invalid: () => msg('Email must be a valid email address', { id: 'orderForm.field.email.invalid' }),
   },
@@ -71,6 +91,7 @@ export const BUYER_FIELDS: readonly FieldDef[] = [
     autocomplete: 'organization',
     required: false,
     maxLength: 200,
+    valid: oneLine(200),
     label: () => msg('Company (optional)', { id: 'orderForm.field.company' }),
     invalid: () =>
       msg('Company must be at most 200 characters on one line', { id: 'orderForm.field.company.invalid' }),
@@ -86,6 +107,7 @@ export const SHIP_TO_FIELDS: readonly FieldDef[] = [
     autocomplete: 'country',
     required: true,
     maxLength: 2,
+    valid: (s) => /^[A-Z]{2}$/.test(s.toUpperCase()),
     label: () => msg('Country code', { id: 'orderForm.field.country' }),
     invalid: () =>
       msg('Country code must be two letters such as CN', { id: 'orderForm.field.country.invalid' }),
@@ -97,6 +119,7 @@ export const SHIP_TO_FIELDS: readonly FieldDef[] = [
     autocomplete: 'address-level1',
     required: false,
     maxLength: 100,
+    valid: oneLine(100),
     label: () => msg('Province or region', { id: 'orderForm.field.region' }),
     invalid: () =>
       msg('Province or region must be at most 100 characters on one line', {
@@ -110,6 +133,7 @@ export const SHIP_TO_FIELDS: readonly FieldDef[] = [
     autocomplete: 'address-level2',
     required: true,
     maxLength: 100,
+    valid: oneLine(100),
     label: () => msg('City', { id: 'orderForm.field.city' }),
     invalid: () => msg('City must be 1–100 characters on one line', { id: 'orderForm.field.city.invalid' }),
   },
@@ -120,6 +144,7 @@ export const SHIP_TO_FIELDS: readonly FieldDef[] = [
     autocomplete: 'address-line1',
     required: true,
     maxLength: 200,
+    valid: oneLine(200),
     label: () => msg('Street address', { id: 'orderForm.field.line1' }),
     invalid: () =>
       msg('Street address must be 1–200 characters on one line', { id: 'orderForm.field.line1.invalid' }),
@@ -131,6 +156,7 @@ export const SHIP_TO_FIELDS: readonly FieldDef[] = [
     autocomplete: 'postal-code',
     required: false,
     maxLength: 20,
+    valid: oneLine(20),
     label: () => msg('Postal code (optional)', { id: 'orderForm.field.postalCode' }),
     invalid: () =>
       msg('Postal code must be at most 20 characters', { id: 'orderForm.field.postalCode.invalid' }),
@@ -145,6 +171,7 @@ export const NOTE_FIELD: FieldDef = {
   autocomplete: 'off',
   required: false,
   maxLength: 1000,
+  valid: (s) => s.length <= 1000 && !/[^\P{Cc}\t\n\r]/u.test(s),
   label: () => msg('Note (optional)', { id: 'orderForm.field.note' }),
   invalid: () => msg('Note must be at most 1,000 characters', { id: 'orderForm.field.note.invalid' }),
 };
@@ -162,34 +189,48 @@ export function fieldFor(path: string): FieldDef | undefined {
 export type FieldValues = Partial<Record<FieldPath, string>>;
 
 /**
- * The order request for `values`, `lines` and `expectedTotal`: the shape `OrderRequestSchema`
- * checks (it trims and drops empty optional fields itself). The country code is upper-cased,
- * since buyers type `cn`.
+ * The order request for `values` (valid by {@link fieldIssues}), `lines` and `expectedTotal`,
+ * normalized as `OrderRequestSchema` would: strings trimmed, empty optional fields left out, the
+ * country code upper-cased (buyers type `cn`).
  */
-export function orderInput(
+export function orderRequest(
   values: FieldValues,
   lines: readonly { skuId: string; quantity: number }[],
   expectedTotal: number,
-): OrderRequestInput {
-  const note = values.note?.trim();
-  return {
+): OrderRequest {
+  const get = (path: FieldPath): string => (values[path] ?? '').trim();
+  const optional = (path: FieldPath): string | undefined => get(path) || undefined;
+  const request: OrderRequest = {
     buyer: {
-      name: values['buyer.name'] ?? '',
-      phone: values['buyer.phone'] ?? '',
-      email: values['buyer.email'] ?? '',
-      company: values['buyer.company'] ?? '',
+      name: get('buyer.name'),
+      phone: get('buyer.phone'),
+      email: optional('buyer.email'),
+      company: optional('buyer.company'),
     },
     shipTo: {
-      country: (values['shipTo.country'] ?? '').trim().toUpperCase(),
-      region: values['shipTo.region'] ?? '',
-      city: values['shipTo.city'] ?? '',
-      line1: values['shipTo.line1'] ?? '',
-      postalCode: values['shipTo.postalCode'] ?? '',
+      country: get('shipTo.country').toUpperCase(),
+      region: get('shipTo.region'),
+      city: get('shipTo.city'),
+      line1: get('shipTo.line1'),
+      postalCode: optional('shipTo.postalCode'),
     },
     lines: lines.map(({ skuId, quantity }) => ({ skuId, quantity })),
     expectedTotal,
-    ...(note ? { note } : {}),
+    note: optional('note'),
   };
+  // Absent, not `undefined`: the request is sent as JSON and kept in drafts as it is.
+  return JSON.parse(JSON.stringify(request)) as OrderRequest;
+}
+
+/**
+ * The issues of the buyer, ship-to and note fields in `values`, like `parseWith(OrderRequestSchema)`
+ * reports them (path and a message naming it); `[]` when every field is valid.
+ */
+export function fieldIssues(values: FieldValues): FieldIssue[] {
+  return ALL_FIELDS.filter((field) => {
+    const value = (values[field.path] ?? '').trim();
+    return value === '' ? field.required : !field.valid(value);
+  }).map((field) => ({ path: field.path, message: `${field.path} is invalid` }));
 }
 
 /**

@@ -1,7 +1,5 @@
 import {
   localize,
-  OrderRequestSchema,
-  parseWith,
   type Catalog,
   type Factory,
   type FieldIssue,
@@ -16,7 +14,7 @@ import { StoreController } from '../internal/api-controller.js';
 import { isChainApiError } from '../internal/api-error.js';
 import { ChainElement, hostStyles } from '../internal/chain-element.js';
 import { focusRing } from '../internal/theme.js';
-import { fieldFor, fieldMessages, orderInput, type FieldValues } from './buyer-fields.js';
+import { fieldFor, fieldIssues, fieldMessages, orderRequest, type FieldValues } from './buyer-fields.js';
 import styles from './chain-order-form.styles.js';
 import { clearDraft, saveDraft } from './draft-storage.js';
 import { fieldId } from './fields-view.js';
@@ -72,7 +70,7 @@ const PREVIEW_DELAY_MS = 200;
  * cell; the offer's MOQ/max at the totals, in words.
  *
  * **Ordering.** Buyer (name, phone, optional email and company) and ship-to (country code, region,
- * city, street address, optional postal code) are checked with core `OrderRequestSchema`; errors
+ * city, street address, optional postal code) are checked by the rules of core `OrderRequestSchema`; errors
  * show at their field. The routing preview says which factories would make the order and when it
  * would ship. Submitting sends one `Idempotency-Key` per attempt (the client retries network
  * failures with the same key; a manual retry of an unchanged order after a network failure also
@@ -761,9 +759,7 @@ export class ChainOrderForm extends ChainElement {
   }
 
   #issues(): readonly FieldIssue[] {
-    const input = orderInput(this.#values, this.lines, this.#priced?.quote.subtotal ?? 0);
-    const parsed = parseWith(OrderRequestSchema, input);
-    return parsed.ok ? [] : parsed.issues;
+    return fieldIssues(this.#values);
   }
 
   #onSubmit(event: SubmitEvent): void {
@@ -772,9 +768,7 @@ export class ChainOrderForm extends ChainElement {
     const priced = this.#priced;
     if (!priced) return;
     const lines = this.lines;
-    const input = orderInput(this.#values, lines, priced.quote.subtotal);
-    const parsed = parseWith(OrderRequestSchema, input);
-    const issues = parsed.ok ? [] : parsed.issues;
+    const issues = fieldIssues(this.#values);
     const messages = fieldMessages(issues, this.#values);
     this.#fieldErrors = new Map([...messages].filter(([path]) => fieldFor(path) !== undefined));
 
@@ -786,7 +780,7 @@ export class ChainOrderForm extends ChainElement {
         id: 'orderForm.quantityProblem',
       });
     }
-    if (!parsed.ok || quantityProblem) {
+    if (issues.length > 0 || quantityProblem) {
       const fieldCount = this.#fieldErrors.size;
       this.#formError = [
         quantityProblem,
@@ -806,7 +800,7 @@ export class ChainOrderForm extends ChainElement {
       this.requestUpdate();
       return;
     }
-    void this.#place(parsed.value);
+    void this.#place(orderRequest(this.#values, lines, priced.quote.subtotal));
   }
 
   async #place(order: OrderRequest, newKey = false): Promise<void> {
