@@ -14,6 +14,7 @@ const benches = [
   'packages/elements/bench/size.bench.mjs',
   'packages/elements/bench/catalog.bench.mjs',
   'packages/elements/bench/order-matrix.bench.mjs',
+  'scripts/bench/main-thread.bench.mjs',
 ];
 
 let failures = 0;
