@@ -23,7 +23,8 @@ import {
   type DispatchTuning,
   type RunningServer,
 } from './node.js';
-import { loadStoreFile, StoreFileError } from './store/store-file.js';
+import { loadStoreFile } from './store/load-store-file.js';
+import { StoreFileError } from './store/store-file.js';
 
 export const VERSION = '0.1.0';
 

@@ -9,9 +9,9 @@ export { openDatabase, type OpenDatabaseOptions } from './db/open-database.js';
 export { openPglite, PgliteDatabase } from './db/pglite.js';
 export { openPostgres, PostgresDatabase, type PostgresOptions } from './db/postgres.js';
 export { loadMigrations, migrate, type Migration } from './db/migrate.js';
+export { applyMigrations } from './db/apply-migrations.js';
 export {
   DEFAULT_TIME_ZONE,
-  loadStoreFile,
   parseStore,
   StoreFileError,
   type FactoryEndpoint,
@@ -21,6 +21,7 @@ export {
   type StoreProblem,
   type WebhookEndpoint,
 } from './store/store-file.js';
+export { loadStoreFile } from './store/load-store-file.js';
 export {
   importCatalog,
   type ImportCatalogOptions,

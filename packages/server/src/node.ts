@@ -18,7 +18,8 @@ import { createDispatcher, type Dispatcher, type DispatcherOptions } from './dis
 import { createLogger, type Logger } from './logger.js';
 import { purgeExpiredIdempotencyKeys } from './orders/idempotency.js';
 import { createStaticSite, type StaticRoots } from './static.js';
-import { loadStoreFile, type StoreConfig } from './store/store-file.js';
+import { loadStoreFile } from './store/load-store-file.js';
+import type { StoreConfig } from './store/store-file.js';
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '127.0.0.1';

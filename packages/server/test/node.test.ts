@@ -11,7 +11,7 @@ import { openDatabase } from '../src/db/open-database.js';
 import type { ScriptDatabase } from '../src/db/database.js';
 import { createLogger } from '../src/logger.js';
 import { startServer, type RunningServer } from '../src/node.js';
-import { loadStoreFile } from '../src/store/store-file.js';
+import { loadStoreFile } from '../src/store/load-store-file.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../../..');

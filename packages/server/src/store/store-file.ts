@@ -294,7 +294,7 @@ export function parseStore(doc: unknown): StoreParseResult {
   };
 }
 
-/** Thrown by `loadStoreFile`; `message` lists every problem, one a line. */
+/** Thrown by `loadStoreFile` (`load-store-file.ts`); `message` lists every problem, one a line. */
 export class StoreFileError extends Error {
   readonly problems: readonly StoreProblem[];
 
@@ -306,26 +306,4 @@ export class StoreFileError extends Error {
     this.name = 'StoreFileError';
     this.problems = problems;
   }
-}
-
-/** Reads and validates a store file (Node only). Throws `StoreFileError` listing every problem. */
-export async function loadStoreFile(file: string): Promise<StoreConfig> {
-  const { readFile } = await import('node:fs/promises');
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new StoreFileError(file, [{ path: '', message: `cannot be read: ${reason}` }]);
-  }
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new StoreFileError(file, [{ path: '', message: `is not valid JSON: ${reason}` }]);
-  }
-  const result = parseStore(doc);
-  if (!result.ok) throw new StoreFileError(file, result.problems);
-  return result.store;
 }

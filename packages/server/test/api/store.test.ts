@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadStoreFile, parseStore, StoreFileError } from '../../src/store/store-file.js';
+import { loadStoreFile } from '../../src/store/load-store-file.js';
+import { parseStore, StoreFileError } from '../../src/store/store-file.js';
 import { testStoreDocument } from '../helpers/test-store.js';
 
 type Doc = Record<string, unknown> & {
