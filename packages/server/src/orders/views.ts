@@ -4,8 +4,10 @@
  */
 import {
   deriveOrderStatus,
+  type FactoryOrderReason,
   type FactoryOrderStatus,
   type FactoryOrderView,
+  type LineRoutingReason,
   type OrderLine,
   type OrderStatus,
   type ShipTo,
@@ -105,8 +107,23 @@ export interface OrderView {
   readonly factoryOrders: readonly FactoryOrderView[];
 }
 
-/** What the secret key sees in addition: the buyer's details, as entered. */
-export interface AdminOrderView extends OrderView {
+/**
+ * Why a sub-order went to its factory, as `routeOrder` explained it when the order was placed
+ * (stored with the sub-order): the sub-order's summary and one entry per line with the figures
+ * behind the choice (ship date, queue, capacity, runner-up, split).
+ */
+export interface RoutingExplanation extends FactoryOrderReason {
+  readonly lines: readonly LineRoutingReason[];
+}
+
+/** A sub-order as the chain master sees it: with the reason it was routed where it was. */
+export interface AdminFactoryOrderView extends FactoryOrderView {
+  readonly routing: RoutingExplanation | null;
+}
+
+/** What the secret key sees in addition: the buyer's details, as entered, and the routing reasons. */
+export interface AdminOrderView extends Omit<OrderView, 'factoryOrders'> {
+  readonly factoryOrders: readonly AdminFactoryOrderView[];
   readonly buyer: StoredBuyer;
   readonly shipTo: ShipTo;
   readonly note: string | null;
@@ -129,6 +146,22 @@ export function orderView(order: OrderRow, factoryOrders: readonly FactoryOrderR
   };
 }
 
+/** The stored reason when it has the shape routing writes; `null` for anything else. */
+function routingExplanation(reason: unknown): RoutingExplanation | null {
+  if (typeof reason !== 'object' || reason === null) return null;
+  const { code, text, lines } = reason as Partial<RoutingExplanation>;
+  if (typeof code !== 'string' || typeof text !== 'string' || !Array.isArray(lines)) return null;
+  return { code, text, lines };
+}
+
 export function adminOrderView(order: OrderRow, factoryOrders: readonly FactoryOrderRow[]): AdminOrderView {
-  return { ...orderView(order, factoryOrders), buyer: order.buyer, shipTo: order.ship_to, note: order.note };
+  const base = orderView(order, factoryOrders);
+  const reasons = new Map(factoryOrders.map((row) => [row.id, routingExplanation(row.reason)]));
+  return {
+    ...base,
+    factoryOrders: base.factoryOrders.map((view) => ({ ...view, routing: reasons.get(view.id) ?? null })),
+    buyer: order.buyer,
+    shipTo: order.ship_to,
+    note: order.note,
+  };
 }

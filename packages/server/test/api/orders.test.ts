@@ -457,6 +457,26 @@ describe.each(backends)('orders on $name', (backend) => {
       expect(body).not.toHaveProperty('accessToken');
     });
 
+    it('explains to the secret key why each sub-order went to its factory, and to no one else', async () => {
+      const placed = await json(await place(orderBody()));
+      const admin = await json(await api.get(`/v1/orders/${placed.id}`, SK));
+      expect(admin.factoryOrders.length).toBeGreaterThan(0);
+      for (const fo of admin.factoryOrders) {
+        expect(fo.routing.text).not.toBe('');
+        expect(fo.routing.lines).toHaveLength(fo.lines.length);
+        for (const [i, reason] of fo.routing.lines.entries()) {
+          expect(reason.factoryId).toBe(fo.factoryId);
+          expect(reason.estimatedShipDate <= fo.estimatedShipDate).toBe(true);
+          expect(reason.candidates).toBeGreaterThanOrEqual(1);
+          expect(fo.routing.text).toContain(reason.text.split('\n')[0]);
+          expect(fo.lines[i].quantity).toBeGreaterThan(0);
+        }
+      }
+      const buyerView = await json(await api.get(`/v1/orders/${placed.id}`, placed.accessToken));
+      for (const fo of buyerView.factoryOrders) expect(fo).not.toHaveProperty('routing');
+      expect(placed.factoryOrders[0]).not.toHaveProperty('routing');
+    });
+
     it("is 404 with another order's token or an unknown token, so nothing leaks", async () => {
       const a = await json(await place(orderBody()));
       const b = await json(await place(orderBody()));
