@@ -76,9 +76,18 @@ export default css`
     cursor: pointer;
   }
 
+  /*
+   * The windowed grid: the same columns, card width and gaps as the skeletons; the rows that are
+   * not rendered are the padding (set inline), so the list is always as tall as all its rows.
+   * No scroll anchoring: rows coming and going above the view must not move the scroll position.
+   */
   .list {
-    display: block;
-    position: relative;
+    display: grid;
+    grid-template-columns: repeat(var(--_columns), var(--_card-width));
+    grid-auto-rows: var(--_card-height);
+    gap: var(--_gap-px);
+    box-sizing: border-box;
+    overflow-anchor: none;
   }
 
   :host([scroller]) .list {
@@ -86,7 +95,7 @@ export default css`
     overflow: auto;
   }
 
-  /* Skeletons before the first page: the same columns, card width and gaps as the virtual grid. */
+  /* Skeletons before the first page: the same columns, card width and gaps as the windowed grid. */
   .skeletons {
     display: grid;
     grid-template-columns: repeat(
@@ -105,13 +114,13 @@ export default css`
     grid-template-columns: minmax(0, 1fr);
   }
 
-  /* The virtualizer sizes and positions each cell; the card fills it. */
+  /* The grid sizes and positions each cell; the card fills it. */
   .cell {
     display: block;
     min-width: 0;
   }
 
-  /* Sized by the virtualizer: a card's layout and paint never reach its neighbours. */
+  /* Sized by the grid: a card's layout and paint never reach its neighbours. */
   .list .cell {
     contain: strict;
   }

@@ -1,7 +1,7 @@
 import type { Offer } from '@chainkit/core';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { StoreController } from '../internal/api-controller.js';
 import { isChainApiError } from '../internal/api-error.js';
 import { ChainElement, hostStyles } from '../internal/chain-element.js';
@@ -13,6 +13,7 @@ import { categoriesOf, normalizeCategories, type CatalogCategory, type CategoryI
 import styles from './chain-catalog.styles.js';
 import { filterOffers } from './filter-offers.js';
 import { GridMeasure } from './grid-measure.js';
+import { GridWindow } from './grid-window.js';
 import { styleProps, type StyleProps } from './style-props.js';
 import {
   OfferCardCache,
@@ -37,7 +38,7 @@ declare module '../internal/events.js' {
   }
 }
 
-/** A cell of the virtual grid: an offer, or `null` for a skeleton while the next page loads. */
+/** A cell of the windowed grid: an offer, or `null` for a skeleton while the next page loads. */
 type Cell = Offer | null;
 
 const DEFAULT_PAGE_SIZE = 48;
@@ -58,7 +59,7 @@ const layoutConverter = {
  * @description Loads offers page by page from the order server (`GET /v1/offers`, with `q`,
  * `category` and a cursor), or shows the `offers` given as a property with no network at all
  * (search and category filter then run in the browser). Only the cards in and near the viewport
- * are in the DOM (`@lit-labs/virtualizer`), and the next page is fetched as the buyer scrolls
+ * are in the DOM (a windowed grid), and the next page is fetched as the buyer scrolls
  * towards the end, so 10,000 offers stay smooth.
  *
  * Each card shows the offer's first image (lazy), its title in the buyer's locale, its price
@@ -154,6 +155,10 @@ export class ChainCatalog extends ChainElement {
     box: (): HTMLElement =>
       (this.scroller ? this.renderRoot.querySelector<HTMLElement>('[part~="list"]') : null) ?? this,
   });
+  readonly #window = new GridWindow(this, {
+    list: () => this.renderRoot.querySelector<HTMLElement>('[part~="list"]'),
+    scroller: () => this.scroller,
+  });
   /** The offers matching the search and filter (loaded so far, in network mode). */
   #visible: readonly Offer[] = [];
   #cells: Cell[] = [];
@@ -225,6 +230,20 @@ export class ChainCatalog extends ChainElement {
         : (this.#visible as Cell[]);
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Fetch the next page when the rendered cards come within a few rows of the end.
+    const columns = this.#grid.geometry?.columns ?? 1;
+    const { end } = this.#window.rendered;
+    if (
+      end > 0 &&
+      end >= this.#cells.length - LOAD_AHEAD_ROWS * columns &&
+      this.#pages.moreError === undefined
+    ) {
+      this.loadMore();
+    }
+  }
+
   protected override render(): TemplateResult {
     const geometry = this.#grid.geometry;
     const vars: StyleProps = geometry
@@ -275,7 +294,7 @@ export class ChainCatalog extends ChainElement {
         </button>
       </div>`;
     }
-    const waiting = status === 'waiting' || status === 'loading' || this.#grid.layout === undefined;
+    const waiting = status === 'waiting' || status === 'loading' || !this.#grid.ready;
     const loadingMore = this.offers === undefined && pages.loadingMore;
     if (!waiting && this.#visible.length === 0 && !loadingMore) {
       const filtered = this.query.trim() !== '' || this.category !== '';
@@ -299,7 +318,7 @@ export class ChainCatalog extends ChainElement {
     const moreError = this.offers === undefined ? pages.moreError : undefined;
     return html`
       ${waiting ? this.#renderSkeletons() : nothing}
-      ${this.#grid.layout === undefined ? nothing : this.#renderList(waiting, loadingMore)}
+      ${this.#grid.ready ? this.#renderList(waiting, loadingMore) : nothing}
       ${
         moreError === undefined
           ? nothing
@@ -314,35 +333,30 @@ export class ChainCatalog extends ChainElement {
   }
 
   /**
-   * The virtual grid of cards. It is on the page, empty and busy, while the skeletons show: the
-   * virtualizer is set up then, so when the offers arrive only the cards are left to render.
+   * The windowed grid of cards: only the rows in and near the view are rendered, the rows before
+   * and after them are padding. It is on the page, empty and busy, while the skeletons show.
    */
   #renderList(waiting: boolean, loadingMore: boolean): TemplateResult {
     const format = this.#cardFormat();
     const setSize = this.hasMore ? -1 : this.#visible.length;
     const cells = waiting ? [] : this.#cells;
+    const { first, end, before, after } = this.#window.range(cells.length, this.#grid.geometry!);
     return html`<div
       part="list"
       class="list ${this.#layoutClass()}"
       role="list"
       aria-label=${msg('Offers', { id: 'catalog.offers' })}
       aria-busy=${waiting || loadingMore ? 'true' : 'false'}
-      ${styleProps(this.#listSize(cells.length))}
-      @rangeChanged=${this.#onRangeChanged}
+      ${styleProps({ 'padding-top': `${before}px`, 'padding-bottom': `${after}px` })}
     >
-      <div virtualizer-sizer aria-hidden="true"></div>
-      ${virtualize({
-        items: cells,
-        scroller: this.scroller,
-        layout: this.#grid.layout,
-        keyFunction: (cell: Cell | undefined, index: number) => cell?.id ?? `skeleton-${index}`,
-        // `undefined` too: right after the items shrink (a new search), the virtualizer may render
-        // its previous range once more, past the end of the new items.
-        renderItem: (cell: Cell | undefined, index: number) =>
+      ${repeat(
+        cells.slice(first, end),
+        (cell, i) => cell?.id ?? `skeleton-${first + i}`,
+        (cell, i) =>
           cell
-            ? renderOfferCard(this.#cards.get(cell, format), index, setSize, this.#onCardClick)
+            ? renderOfferCard(this.#cards.get(cell, format), first + i, setSize, this.#onCardClick)
             : renderSkeletonCard(),
-      })}
+      )}
     </div>`;
   }
 
@@ -363,18 +377,6 @@ export class ChainCatalog extends ChainElement {
     const columns = this.#grid.geometry?.columns ?? 1;
     const fill = (columns - (this.#visible.length % columns)) % columns;
     return new Array<Cell>(fill + columns).fill(null);
-  }
-
-  /**
-   * The list's height from the start, as the virtualizer will size it: it computes the range of
-   * cards to render from the part of the list in view, so a list that starts empty renders a
-   * first range, grows, and renders a second. (A list that scrolls itself has its own height.)
-   */
-  #listSize(count: number): StyleProps {
-    const geometry = this.#grid.geometry;
-    if (this.scroller || !geometry || geometry.cardHeight <= 0 || count === 0) return {};
-    const rows = Math.ceil(count / geometry.columns);
-    return { 'min-height': `${rows * geometry.cardHeight + (rows - 1) * geometry.gap}px` };
   }
 
   #layoutClass(): string {
@@ -453,13 +455,6 @@ export class ChainCatalog extends ChainElement {
     const card = event.currentTarget as HTMLElement;
     const offer = this.#visible[Number(card.dataset['index'])];
     if (offer) this.emit('chain-offer-select', { offerId: offer.id, offer });
-  };
-
-  #onRangeChanged = (event: Event & { last?: number }): void => {
-    if (this.#pages.moreError !== undefined) return;
-    const columns = this.#grid.geometry?.columns ?? 1;
-    const last = event.last ?? -1;
-    if (last >= this.#cells.length - LOAD_AHEAD_ROWS * columns) this.loadMore();
   };
 }
 

@@ -1,10 +1,9 @@
 /**
- * Geometry of the catalog grid. The virtualizer's grid layout positions cards from a fixed item
- * size (it never measures them), so the size is computed here: as many columns of at least the
- * minimum card width as fit, cards sharing the width equally, every card as tall as the skeleton.
- * Fixed sizes keep positions exact from the first frame, so nothing shifts when cards replace
- * skeletons or when images load. Sizes are whole pixels because the virtualizer reads them with
- * `parseInt`; the skeleton grid uses the same whole pixels.
+ * Geometry of the catalog grid. The windowed grid (grid-window.ts) finds the rows in view from a
+ * fixed card size (it never measures cards), so the size is computed here: as many columns of at
+ * least the minimum card width as fit, cards sharing the width equally, every card as tall as the
+ * skeleton. Fixed sizes keep positions exact from the first frame, so nothing shifts when cards
+ * replace skeletons or when images load. Sizes are whole pixels, the same for skeletons and cards.
  */
 
 /** Where the cards go. */
@@ -27,9 +26,7 @@ export function columnsFor(width: number, minCardWidth: number, gap: number): nu
 
 /**
  * The geometry for a content `width`: `columns` fixed (the list layout) or as many as fit, cards
- * sharing the width equally. The card width is rounded as the virtualizer's grid layout rounds it
- * when it flexes items to fill the row, so skeletons (laid out by CSS grid from this geometry) and
- * cards (laid out by the virtualizer) land on the same pixels.
+ * sharing the width equally, rounded to whole pixels.
  */
 export function gridGeometry(
   width: number,

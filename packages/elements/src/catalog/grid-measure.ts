@@ -1,5 +1,4 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { catalogGrid } from './catalog-grid-layout.js';
 import { cssLengthToPx } from './css-length.js';
 import { gridGeometry, type GridGeometry } from './grid-geometry.js';
 
@@ -23,7 +22,7 @@ export interface GridMeasureOptions {
 /**
  * Measures the catalog's grid: the content width, the `--chain-catalog-card-min-width` and
  * `--chain-catalog-gap` properties, and the height of a hidden sample card (the probe), and
- * turns them into the geometry skeletons are laid out with and the virtualizer's grid layout.
+ * turns them into the geometry both the skeletons and the windowed grid of cards are laid out with.
  *
  * It measures after the host's first render (the probe exists from then on; the host renders
  * again before the first paint) and whenever the host or a probe is resized (fonts, themes,
@@ -36,7 +35,6 @@ export class GridMeasure implements ReactiveController {
   #observer: ResizeObserver | undefined;
   #frame = 0;
   #geometry: GridGeometry | undefined;
-  #layout: ReturnType<typeof catalogGrid> | undefined;
 
   constructor(host: Host, options: GridMeasureOptions) {
     this.#host = host;
@@ -49,9 +47,9 @@ export class GridMeasure implements ReactiveController {
     return this.#geometry;
   }
 
-  /** The virtualizer's grid layout for the geometry; `undefined` until the card height is known. */
-  get layout(): ReturnType<typeof catalogGrid> | undefined {
-    return this.#layout;
+  /** Whether the card height is known, so cards can be laid out. */
+  get ready(): boolean {
+    return (this.#geometry?.cardHeight ?? 0) > 0;
   }
 
   hostConnected(): void {
@@ -71,7 +69,7 @@ export class GridMeasure implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (this.#layout !== undefined) return;
+    if (this.ready) return;
     this.#observeProbes();
     if (this.measure()) this.#host.requestUpdate();
   }
@@ -103,19 +101,6 @@ export class GridMeasure implements ReactiveController {
       return false;
     }
     this.#geometry = geometry;
-    this.#layout =
-      geometry.cardHeight > 0
-        ? catalogGrid({
-            itemSize: { width: `${geometry.cardWidth}px`, height: `${geometry.cardHeight}px` },
-            gap: `${geometry.gap}px`,
-            padding: '0',
-            // Flexing to fill the row while keeping the height: the same columns and widths as the
-            // skeletons when the list is fully in view, and still a full row when the page clips
-            // it sideways (the virtualizer sizes from the visible width).
-            flex: { preserve: 'height' },
-            justify: 'start',
-          })
-        : undefined;
     return true;
   }
 

@@ -1,14 +1,5 @@
-import {
-  arrow as arrowMiddleware,
-  autoUpdate,
-  computePosition,
-  flip,
-  offset,
-  shift,
-  type Middleware,
-  type Placement,
-} from '@floating-ui/dom';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { place, type Placement } from './place.js';
 
 export type { Placement };
 
@@ -36,7 +27,7 @@ export interface PlacementOptions {
 
 /**
  * Opens, closes and places a popup (tooltip, popover, cart panel) next to an anchor, with
- * `@floating-ui/dom` for the position and the browser's popover top layer for stacking.
+ * `place()` (place.ts) for the position and the browser's popover top layer for stacking.
  *
  * ```ts
  * // in the element:
@@ -54,7 +45,7 @@ export interface PlacementOptions {
  * ```
  *
  * - `show()` opens the popup (`showPopover()`), places it, and keeps it placed while open
- *   (floating-ui's `autoUpdate`: scroll, resize, anchor moves); `hide()` closes it and stops
+ *   (checked every frame while open: scroll, resize, anchor moves); `hide()` closes it and stops
  *   watching; `toggle()` switches. Disconnecting the host closes it too.
  * - `open` is the current state; the host re-renders whenever it changes, including when the
  *   browser closes an `auto` popover by light dismiss, so `aria-expanded` stays true.
@@ -70,7 +61,7 @@ export class PlacementController implements ReactiveController {
   readonly #options: PlacementOptions;
   #open = false;
   #placement: Placement;
-  #cleanup: (() => void) | undefined;
+  #frame = 0;
   #floating: HTMLElement | undefined;
   #anchor: Element | undefined;
   #openAtPointerDown = false;
@@ -118,7 +109,7 @@ export class PlacementController implements ReactiveController {
       floating.hidden = false;
     }
     this.#setOpen(true);
-    this.#cleanup = autoUpdate(anchor, floating, () => void this.update());
+    this.#follow();
   }
 
   /** Closes the popup and stops tracking its anchor. */
@@ -145,36 +136,46 @@ export class PlacementController implements ReactiveController {
   }
 
   /** Places the popup once (the controller does this itself while open). */
-  async update(): Promise<void> {
+  update(): Promise<void> {
     const floating = this.#floating;
     const anchor = this.#anchor;
-    if (!this.#open || !floating || !anchor) return;
+    if (!this.#open || !floating || !anchor) return Promise.resolve();
     const arrowEl = this.#options.arrow?.() ?? undefined;
-    const middleware: Middleware[] = [
-      offset(this.#options.distance ?? 6),
-      flip({ padding: this.#options.padding ?? 8 }),
-      shift({ padding: this.#options.padding ?? 8 }),
-    ];
-    if (arrowEl) middleware.push(arrowMiddleware({ element: arrowEl, padding: 4 }));
-    const { x, y, placement, middlewareData } = await computePosition(anchor, floating, {
-      placement: this.#options.placement ?? 'bottom-start',
-      strategy: 'fixed',
-      middleware,
-    });
-    if (!this.#open) return;
-    Object.assign(floating.style, { left: `${Math.round(x)}px`, top: `${Math.round(y)}px` });
+    const preferred = this.#options.placement ?? 'bottom-start';
+    const vertical = /^(top|bottom)/.test(preferred);
+    const root = document.documentElement;
+    const padding = this.#options.padding ?? 8;
+    const { x, y, placement, arrow } = place(
+      anchor.getBoundingClientRect(),
+      { width: floating.offsetWidth, height: floating.offsetHeight },
+      { width: root.clientWidth, height: root.clientHeight },
+      {
+        placement: preferred,
+        distance: this.#options.distance ?? 6,
+        padding,
+        ...(arrowEl ? { arrowSize: vertical ? arrowEl.offsetWidth : arrowEl.offsetHeight } : {}),
+      },
+    );
+    const left = `${Math.round(x)}px`;
+    const top = `${Math.round(y)}px`;
+    if (floating.style.left !== left || floating.style.top !== top)
+      Object.assign(floating.style, { left, top });
     floating.dataset.placement = placement;
-    if (arrowEl && middlewareData.arrow) {
-      const { x: ax, y: ay } = middlewareData.arrow;
-      Object.assign(arrowEl.style, {
-        left: ax === undefined ? '' : `${ax}px`,
-        top: ay === undefined ? '' : `${ay}px`,
-      });
+    if (arrowEl && arrow !== undefined) {
+      const flipped = /^(top|bottom)/.test(placement);
+      Object.assign(arrowEl.style, { left: flipped ? `${arrow}px` : '', top: flipped ? '' : `${arrow}px` });
     }
     if (placement !== this.#placement) {
       this.#placement = placement;
       this.#host.requestUpdate();
     }
+    return Promise.resolve();
+  }
+
+  /** Keeps the popup placed, once a frame while open: cheap, and it sees every kind of move. */
+  #follow(): void {
+    void this.update();
+    this.#frame = requestAnimationFrame(() => this.#follow());
   }
 
   #setOpen(open: boolean): void {
@@ -185,8 +186,7 @@ export class PlacementController implements ReactiveController {
   }
 
   #stop(): void {
-    this.#cleanup?.();
-    this.#cleanup = undefined;
+    cancelAnimationFrame(this.#frame);
     this.#floating?.removeEventListener('toggle', this.#onToggle);
   }
 
