@@ -1,0 +1,82 @@
+/**
+ * The docs site: `npm run build:docs` (vite build --config docs/vite.config.ts) writes a static
+ * site to docs/dist, served under /docs/ (by `npm start`, or any static host at that path).
+ * Markdown pages become HTML at build time (site/plugin.ts); the playground's own HTML files
+ * under docs/playground/ are extra entries with their own Vite settings (its vite-plugin.ts).
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { defaultClientConditions, defineConfig, runnerImport, type PluginOption } from 'vite';
+import { docsSite, pageEntries } from './site/plugin.js';
+import type { OpenApiDocument } from './site/openapi.js';
+
+const docsRoot = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(docsRoot, '..');
+
+/** Every HTML file under docs/playground/, as named entries. */
+function playgroundEntries(): Record<string, string> {
+  const folder = join(docsRoot, 'playground');
+  if (!existsSync(folder)) return {};
+  const entries: Record<string, string> = {};
+  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+    const file = join(entry.parentPath, entry.name);
+    entries[relative(docsRoot, file).replace(/\.html$/, '')] = file;
+  }
+  return entries;
+}
+
+/**
+ * PLAYGROUND HOOK: the playground (docs/playground/**, another module) exports its Vite
+ * settings as a plugin function from docs/playground/vite-plugin.ts; it is added when present.
+ */
+async function playgroundPlugins(): Promise<PluginOption[]> {
+  const file = join(docsRoot, 'playground/vite-plugin.ts');
+  if (!existsSync(file)) return [];
+  // A TypeScript module outside this config's own import graph: load it through Vite.
+  const { module } = await runnerImport<Record<string, unknown>>(file);
+  const factory = Object.values(module).find((value) => typeof value === 'function') as
+    (() => PluginOption) | undefined;
+  if (!factory) throw new Error('docs/playground/vite-plugin.ts exports no plugin function');
+  return [factory()];
+}
+
+/** The server's OpenAPI document, from its build (npm install / `npx tsc -b` makes it). */
+async function loadOpenApi(): Promise<OpenApiDocument> {
+  const file = join(repoRoot, 'packages/server/dist/openapi/document.js');
+  if (!existsSync(file)) throw new Error(`${file} is missing: build the packages first (npx tsc -b)`);
+  const module = (await import(pathToFileURL(file).href)) as { openApiDocument: OpenApiDocument };
+  return module.openApiDocument;
+}
+
+export default defineConfig(async () => ({
+  root: docsRoot,
+  base: '/docs/',
+  publicDir: join(docsRoot, 'public'),
+  // Workspace packages resolve to their TypeScript sources, as in the tests: never a stale build.
+  resolve: { conditions: ['source', ...defaultClientConditions] },
+  plugins: [
+    docsSite({
+      docsRoot,
+      repoRoot,
+      manifestPath: join(repoRoot, 'packages/elements/custom-elements.json'),
+      cdnManifestPath: join(repoRoot, 'packages/elements/dist-cdn/manifest.json'),
+      loadOpenApi,
+    }),
+    ...(await playgroundPlugins()),
+  ],
+  build: {
+    outDir: join(docsRoot, 'dist'),
+    emptyOutDir: true,
+    // Files, never data: URLs, so the pages need nothing beyond `'self'` in their CSP.
+    assetsInlineLimit: 0,
+    rolldownOptions: {
+      input: { ...pageEntries(docsRoot), ...playgroundEntries() },
+      // Entry names are page paths (`guide/routing`); keep every script flat in assets/.
+      output: {
+        entryFileNames: (chunk: { name: string }) => `assets/${chunk.name.replace(/\//g, '-')}-[hash].js`,
+      },
+    },
+  },
+}));
