@@ -112,6 +112,40 @@ export function sanitizeHtml(html: string | null | undefined): DocumentFragment 
   return getPurifier().sanitize(html, CONFIG);
 }
 
+/**
+ * The docs playground's profile: a whole storefront snippet as a merchant pastes it (layout
+ * HTML, links, images, buttons and the `chain-*` elements with their attributes), from the
+ * editor or from a shared link. No scripts, event handlers, styles, forms, frames, SVG or
+ * MathML; custom elements other than `chain-*` and customized built-ins are dropped. URL
+ * attributes must be relative or http(s)/mailto/tel (DOMPurify's default URL pattern).
+ */
+const PAGE_CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
+  USE_PROFILES: { html: true },
+  FORBID_TAGS: ['style', 'form', 'input', 'select', 'textarea', 'option', 'template', 'dialog'],
+  FORBID_ATTR: ['style', 'formaction', 'form', 'srcset'],
+  CUSTOM_ELEMENT_HANDLING: {
+    tagNameCheck: /^chain-[a-z0-9-]+$/,
+    // Any lower-case attribute name except event handlers (`on…`): DOMPurify would otherwise let
+    // `onclick` through on a custom element whose attribute check passes.
+    attributeNameCheck: /^(?!on)[a-z][a-z0-9-]*$/,
+    allowCustomizedBuiltInElements: false,
+  },
+  ALLOW_UNKNOWN_PROTOCOLS: false,
+  SANITIZE_DOM: true,
+  KEEP_CONTENT: true,
+  RETURN_DOM_FRAGMENT: true,
+};
+
+/**
+ * Sanitizes a storefront snippet (the docs playground's preview) to a `DocumentFragment`: the
+ * same DOMPurify instance as {@link sanitizeHtml}, a wider allowlist (see `PAGE_CONFIG`) that
+ * keeps `chain-*` elements and their attributes. Not used by the elements themselves.
+ */
+export function sanitizePageHtml(html: string | null | undefined): DocumentFragment {
+  if (typeof html !== 'string' || html === '') return document.createDocumentFragment();
+  return getPurifier().sanitize(html, PAGE_CONFIG);
+}
+
 /** Whether `text` holds any markup at all (a `<` followed by a letter, `/`, `!` or `?`). */
 export function looksLikeHtml(text: string): boolean {
   return /<[a-z/!?]/i.test(text);

@@ -1,0 +1,258 @@
+/**
+ * End to end, in headless Chromium: the docs playground (docs/playground/), built with the docs
+ * site's own Vite config into a temporary folder and served under /docs/ from 127.0.0.1.
+ *
+ * No order server runs: the playground starts the server's app over PGlite in the page, and
+ * msw's service worker answers the preview frame's API requests with it. Checked: editing the
+ * HTML re-renders the preview; the locale switches the elements' language; an order placed in
+ * the preview returns a confirmation with its factory sub-order; a copied URL restores the same
+ * state in a fresh browser; HTML with scripts and handlers in a link does not run. Console
+ * errors, page errors, failed requests and CSP violations are collected on every page and must
+ * stay empty.
+ */
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deflateRawSync } from 'node:zlib';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error -- plain ESM helper without type declarations
+import { launchChromium } from '../chromium.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm',
+  '.data': 'application/octet-stream',
+  '.json': 'application/json',
+};
+
+let outDir: string;
+let server: Server;
+let origin: string;
+let browser: Browser;
+
+/** Serves `outDir` under /docs/ (directories → index.html), nothing else. */
+function serveDocs(dir: string): Promise<Server> {
+  const http = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (!path.startsWith('/docs/')) {
+      res.writeHead(404).end();
+      return;
+    }
+    let file = normalize(join(dir, path.slice('/docs/'.length)));
+    if (file !== dir && !file.startsWith(dir + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if (statSync(file).isDirectory()) file = join(file, 'index.html');
+      const body = readFileSync(file);
+      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((done) => http.listen(0, '127.0.0.1', () => done(http)));
+}
+
+interface Problems {
+  readonly errors: string[];
+}
+
+async function openPlayground(
+  context: BrowserContext,
+  hash = '',
+): Promise<{ page: Page; problems: Problems; preview: () => Promise<Frame> }> {
+  const page = await context.newPage();
+  const problems: Problems = { errors: [] };
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} by ${event.sourceFile}:${event.lineNumber}`);
+    });
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.errors.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) =>
+    problems.errors.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ''}`),
+  );
+  page.on('response', (response) => {
+    // The API answers 4xx by design in some flows; the site's own files must not.
+    if (response.status() >= 400 && !response.url().includes('/playground-api/')) {
+      problems.errors.push(`HTTP ${response.status()}: ${response.url()}`);
+    }
+  });
+  await page.goto(`${origin}/docs/playground/${hash}`);
+  const preview = async (): Promise<Frame> => {
+    await page.locator('iframe.pg-frame[data-rendered]').waitFor({ timeout: 90_000 });
+    const frame = page.frames().find((f) => f.url().includes('/playground/preview.html'));
+    if (!frame) throw new Error('no preview frame');
+    return frame;
+  };
+  return { page, problems, preview };
+}
+
+/** The hash the playground writes for a state (`#s=` + base64url of deflate-raw JSON). */
+function hashFor(state: unknown): string {
+  return `#s=${deflateRawSync(Buffer.from(JSON.stringify(state))).toString('base64url')}`;
+}
+
+/** Waits until the preview has rendered more often than `before`. */
+async function renderedAfter(page: Page, before: number): Promise<void> {
+  await expect
+    .poll(async () => Number(await page.locator('iframe.pg-frame').getAttribute('data-rendered')), {
+      timeout: 10_000,
+    })
+    .toBeGreaterThan(before);
+}
+
+async function renderCount(page: Page): Promise<number> {
+  return Number(await page.locator('iframe.pg-frame').getAttribute('data-rendered'));
+}
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'chainkit-playground-'));
+  await build({
+    configFile: join(root, 'docs/vite.config.ts'),
+    logLevel: 'error',
+    build: { outDir, emptyOutDir: true },
+  });
+  server = await serveDocs(outDir);
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((done) => server?.close(done));
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+describe('docs playground', () => {
+  it('re-renders on edits, switches the language, and places an order with factory sub-orders', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const { page, problems, preview } = await openPlayground(context);
+    const frame = await preview();
+    // The default preset is the full storefront: the catalog loads its cards from the in-page server.
+    await expect
+      .poll(() => frame.locator('chain-catalog [part~="card"]').count(), { timeout: 60_000 })
+      .toBeGreaterThan(0);
+    const bootMs = Number(await page.locator('html').getAttribute('data-api-ms'));
+    console.log(`playground: in-browser server ready in ${bootMs} ms`);
+
+    // Editing re-renders: a heading typed into the editor appears in the preview.
+    let before = await renderCount(page);
+    await page.locator('#editor').fill('<h2 id="hello">Hello from the editor</h2>');
+    await renderedAfter(page, before);
+    await expect.poll(() => frame.locator('#hello').textContent()).toBe('Hello from the editor');
+
+    // The order-form preset, in English, then in Chinese.
+    before = await renderCount(page);
+    await page.locator('#preset').selectOption('order-form');
+    await renderedAfter(page, before);
+    const form = frame.locator('chain-order-form');
+    const submit = form.locator('[part~="submit"]');
+    await expect.poll(() => submit.textContent(), { timeout: 30_000 }).toContain('Place order');
+    before = await renderCount(page);
+    await page.locator('#locale').selectOption('zh-CN');
+    await renderedAfter(page, before);
+    await expect.poll(() => submit.textContent(), { timeout: 30_000 }).toContain('提交订单');
+    expect(await frame.locator('html').getAttribute('lang')).toBe('zh-CN');
+
+    // An order: six parkas (the MOQ), the buyer, submit → confirmation with the factory sub-order.
+    await form.locator('input[data-sku="padded-parka-olive-m"]').fill('6');
+    const field = (name: string) => form.locator(`[part~="field-input"][name="${name}"]`);
+    await field('buyer.name').fill('王小明');
+    await field('buyer.phone').fill('+86 138 0013 8000');
+    await field('shipTo.region').fill('CN-ZJ');
+    await field('shipTo.city').fill('义乌');
+    await field('shipTo.line1').fill('稠州北路 88 号');
+    await submit.click();
+    await form.locator('[part~="confirmation"]').waitFor({ timeout: 30_000 });
+    expect((await form.locator('[part~="order-number"]').textContent())?.trim()).toMatch(/ord_/);
+    await expect.poll(() => form.locator('[part~="factory-order"]').count()).toBe(1);
+    expect(await form.locator('[part~="factory-order"]').textContent()).toMatch(/常熟|Changshu/);
+    // 6 × ¥189.00.
+    expect(await form.locator('[part~="order-total"]').textContent()).toContain('1,134.00');
+
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  }, 180_000);
+
+  it('restores the same state from a copied URL, in a fresh browser', async () => {
+    const first = await browser.newContext();
+    const { page, problems, preview } = await openPlayground(first);
+    await preview();
+    await page.locator('#preset').selectOption('ladder');
+    await page.locator('#locale').selectOption('zh-CN');
+    await page.locator('#theme').selectOption('dark');
+    await page.locator('#accent').fill('#2255aa');
+    await page.locator('#editor').press('End');
+    await page.locator('#editor').pressSequentially('<p id="mine">mine</p>');
+    await expect.poll(() => page.url(), { timeout: 5000 }).toContain('#s=');
+    const html = await page.locator('#editor').inputValue();
+    // Let the last edit reach the URL (written shortly after each change).
+    await page.waitForTimeout(600);
+    const url = page.url();
+    expect(problems.errors).toEqual([]);
+    await first.close();
+
+    const second = await browser.newContext();
+    const fresh = await openPlayground(second, new URL(url).hash);
+    const frame = await fresh.preview();
+    expect(await fresh.page.locator('#preset').inputValue()).toBe('ladder');
+    expect(await fresh.page.locator('#locale').inputValue()).toBe('zh-CN');
+    expect(await fresh.page.locator('#theme').inputValue()).toBe('dark');
+    expect(await fresh.page.locator('#accent').inputValue()).toBe('#2255aa');
+    expect(await fresh.page.locator('#editor').inputValue()).toBe(html);
+    await expect.poll(() => frame.locator('#mine').textContent()).toBe('mine');
+    expect(await frame.locator('html').getAttribute('class')).toContain('chain-theme-dark');
+    expect(await frame.locator('chain-store').getAttribute('locale')).toBe('zh-CN');
+    await expect
+      .poll(() => frame.locator('chain-ladder-price [part~="tier"]').count(), { timeout: 30_000 })
+      .toBeGreaterThan(1);
+    expect(fresh.problems.errors).toEqual([]);
+    await second.close();
+  }, 120_000);
+
+  it('renders HTML from a link only through the sanitizer: no script or handler runs', async () => {
+    const attack = [
+      '<h2 id="safe">Still here</h2>',
+      '<img src="data:image/png;base64,AAAA" alt="" onerror="window.top.__pwned = \'img\'">',
+      '<script>window.top.__pwned = "script"</script>',
+      '<chain-money amount="100" currency="CNY" onclick="window.top.__pwned = \'click\'"></chain-money>',
+      '<a id="js" href="javascript:window.top.__pwned=\'link\'">link</a>',
+      '<svg><script>window.top.__pwned = "svg"</script></svg>',
+      '<iframe srcdoc="<script>parent.parent.__pwned=1</script>"></iframe>',
+    ].join('\n');
+    const hash = hashFor({
+      preset: 'catalog',
+      html: attack,
+      settings: { locale: 'en', currency: 'CNY', theme: 'light', accent: '#c2410c', radius: 6 },
+    });
+    const context = await browser.newContext();
+    const { page, problems, preview } = await openPlayground(context, hash);
+    const frame = await preview();
+    await expect.poll(() => frame.locator('#safe').textContent()).toBe('Still here');
+    await frame.locator('chain-money').click();
+    await frame.locator('#js').click();
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    const dom = await frame.locator('#preview-root').innerHTML();
+    expect(dom).not.toMatch(/onerror|onclick|<script|javascript:|<iframe|<svg/i);
+    // The editor shows the HTML as text (it is not run there either).
+    expect(await page.locator('#editor').inputValue()).toBe(attack);
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
