@@ -41,11 +41,17 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   process.exit(2);
 }
 
-// Docs: a built docs site when there is one, else the docs folder as it is.
-const builtDocs = join(root, 'docs/.vitepress/dist');
+// Docs: the built docs site (docs/dist, `npm run build:docs`), built here when missing; if that
+// fails, the docs folder as it is.
+const builtDocs = join(root, 'docs/dist');
+if (!existsSync(join(builtDocs, 'index.html'))) {
+  console.log('Building the docs (npm run build:docs)…');
+  const built = spawnSync('npm', ['run', 'build:docs'], { cwd: root, stdio: 'inherit' });
+  if (built.status !== 0) console.warn('The docs did not build; serving the Markdown files instead.');
+}
 const staticRoots = {
   '/examples/': join(root, 'examples'),
-  '/docs/': existsSync(builtDocs) ? builtDocs : join(root, 'docs'),
+  '/docs/': existsSync(join(builtDocs, 'index.html')) ? builtDocs : join(root, 'docs'),
 };
 
 let server;

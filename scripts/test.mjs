@@ -25,6 +25,8 @@ step('typecheck', 'npx', ['tsc', '-b']);
 step('typecheck tests', 'npx', ['tsc', '-p', 'tsconfig.tests.json']);
 // The size budget and the end-to-end tests read the script-tag build: rebuild it from these sources.
 step('build cdn', 'npm', ['run', 'build:cdn', '-w', '@chainkit/elements']);
+// The docs tests (scripts/docs) crawl the built site: build it from these sources.
+step('build docs', 'npm', ['run', 'build:docs']);
 step('eslint', 'npx', ['eslint', '.', '--max-warnings=0']);
 step('prettier', 'npx', ['prettier', '--check', '.']);
 step('vitest', 'npx', [
