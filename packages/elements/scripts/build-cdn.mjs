@@ -7,9 +7,10 @@
 //                        when the tag first appears (the map tag → hashed chunks is written in);
 // - chain-*-<hash>.js    one ES module per element, registering it;
 // - base-<hash>.js       code every element needs (Lit, @lit/context, @lit/localize, the API
-//                        client…); shared-<hash>.js: code two or more elements share (floating-ui,
-//                        DOMPurify, core pricing…); zh-CN-<hash>.js: the Chinese text, loaded
-//                        only for a Chinese page;
+//                        client…); shop-<hash>.js: the shop elements' code (store, catalog,
+//                        ladder price, order form, cart) and core pricing; chunks loaded on
+//                        demand: zh-CN-<hash>.js, the Chinese text, only for a Chinese page;
+//                        routing-preview-<hash>.js once an order form previews routing;
 // - chainkit.full.js     every element in one classic script;
 // - *.map                source maps;
 // - manifest.json        { version, files: { name: { path, integrity, bytes, brotli, imports,
@@ -123,10 +124,26 @@ function licences(moduleIds) {
 
 const outputsOf = (result) => (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
 
+/**
+ * What every element needs: Lit and the other packages, the elements' foundations (internal/,
+ * but for the popup placement only the cart and the ladder price use) and the core modules `<chain-money>` and `<chain-order-status>` use.
+ */
+const BASE_MODULES =
+  /node_modules|packages\/elements\/src\/internal\/(?!place)|packages\/core\/src\/(?:money|money-error|currencies|localized-text|api-types)\.ts/;
+/**
+ * The shop elements (store, catalog, ladder price, order form, cart, their popup placement) and
+ * the rest of core, in one
+ * chunk: they are used together on a shop page, and one file compresses better than five (each
+ * file is compressed on its own, as a server sends it). Left out, so they stay in chunks loaded
+ * on demand: the translations (a Chinese page loads them) and the routing preview's code.
+ */
+const SHOP_MODULES =
+  /packages\/elements\/src\/(?:(?:store|catalog|ladder-price|order-form|cart)\/(?!translations\/|routing-preview)|internal\/place)|packages\/core\/src\/(?!routing|dates)/;
+
 async function main() {
-  // 1. One ES module per tag. Shared code in two hashed chunks: `base` (what five or more
-  //    elements use: Lit and the elements' own foundations) and `shared` (what two or more use),
-  //    so a page loads few files while a page with one small element does not load them all.
+  // 1. One ES module per tag, registering it; the code in hashed chunks: `base` (every element
+  //    needs it) and `shop` (the shop elements), so a shop page loads few files while a page with
+  //    only <chain-money> or <chain-order-status> does not load the shop.
   const chunks = await viteBuild({
     emptyOutDir: true,
     entry: TAGS,
@@ -136,8 +153,8 @@ async function main() {
       chunkFileNames: '[name]-[hash].js',
       codeSplitting: {
         groups: [
-          { name: 'base', minShareCount: 5, priority: 2 },
-          { name: 'shared', minShareCount: 2, priority: 1 },
+          { name: 'base', test: BASE_MODULES, priority: 2 },
+          { name: 'shop', test: SHOP_MODULES, priority: 1 },
         ],
       },
     },

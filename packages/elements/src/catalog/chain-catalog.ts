@@ -14,7 +14,7 @@ import styles from './chain-catalog.styles.js';
 import { filterOffers } from './filter-offers.js';
 import { GridMeasure } from './grid-measure.js';
 import { GridWindow } from './grid-window.js';
-import { styleProps, type StyleProps } from './style-props.js';
+import { styleProps, type StyleProps } from '../internal/style-props.js';
 import {
   OfferCardCache,
   renderOfferCard,

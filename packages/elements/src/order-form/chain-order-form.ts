@@ -28,7 +28,7 @@ import { offerCatalog, priceLines, type PricedLines } from './order-pricing.js';
 import { renderSummary } from './order-summary.js';
 import { renderOtherItems, skuLabel } from './other-items.js';
 import { OrderQuantities, usableLines, type OrderFormLine } from './order-quantities.js';
-import { previewRouting, type RoutingPreview } from './routing-preview.js';
+import type { RoutingPreview } from './routing-preview.js';
 import { cellId, clearPaint, matrixTexts, paintCell, renderMatrix } from './sku-matrix.js';
 import { violationText } from './violation-text.js';
 
@@ -225,6 +225,7 @@ export class ChainOrderForm extends ChainElement {
 
   #preview: RoutingPreview | undefined;
   #previewTimer: ReturnType<typeof setTimeout> | undefined;
+  #previewRun = 0;
   #draftTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #onPageHide = (): void => this.#flushDraft();
 
@@ -716,18 +717,30 @@ export class ChainOrderForm extends ChainElement {
 
   #schedulePreview(delay: number): void {
     clearTimeout(this.#previewTimer);
-    this.#previewTimer = setTimeout(() => {
-      const catalog = this.#catalog;
-      const lines = this.#priced?.quote.lines ?? [];
-      this.#preview =
-        catalog && catalog.factories.length > 0 && lines.length > 0
-          ? previewRouting(catalog, lines, {
-              country: (this.#values['shipTo.country'] ?? '').trim().toUpperCase(),
-              region: (this.#values['shipTo.region'] ?? '').trim(),
-            })
-          : undefined;
-      this.requestUpdate();
-    }, delay);
+    const run = ++this.#previewRun;
+    this.#previewTimer = setTimeout(() => void this.#updatePreview(run), delay);
+  }
+
+  /**
+   * Routes the priced lines for the preview. The routing code (core `routeOrder`) is loaded on
+   * first use: a form without quantities or without factories never shows a preview, so the
+   * first render does not wait for it.
+   */
+  async #updatePreview(run: number): Promise<void> {
+    const catalog = this.#catalog;
+    const lines = this.#priced?.quote.lines ?? [];
+    let preview: RoutingPreview | undefined;
+    if (catalog && catalog.factories.length > 0 && lines.length > 0) {
+      const { previewRouting } = await import('./routing-preview.js');
+      preview = previewRouting(catalog, lines, {
+        country: (this.#values['shipTo.country'] ?? '').trim().toUpperCase(),
+        region: (this.#values['shipTo.region'] ?? '').trim(),
+      });
+    }
+    // A later change scheduled its own preview while the code was loading.
+    if (run !== this.#previewRun) return;
+    this.#preview = preview;
+    this.requestUpdate();
   }
 
   // ---------------------------------------------------------------------------------------------

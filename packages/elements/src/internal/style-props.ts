@@ -9,7 +9,8 @@ export type StyleProps = Readonly<Record<string, string | undefined>>;
  * first render, where Lit's `styleMap` writes a `style` attribute, which a page's
  * `style-src 'self'` Content Security Policy refuses. Goes on the element itself:
  * `<div ${styleProps({ '--_columns': '4' })}>`. Properties dropped from one render to the next
- * are removed.
+ * are removed. Every element sets inline styles from templates this way, never with `styleMap`
+ * or a `style=` binding (the CSP tests check it).
  */
 class StylePropsDirective extends Directive {
   #applied = new Set<string>();
