@@ -29,7 +29,8 @@ function mockServiceWorkerMiddleware(ctx, next) {
 }
 
 export default {
-  files: ['packages/*/test/**/*.test.ts', '!packages/core/**', '!packages/server/**'],
+  // packages/react's tests run in Vitest (Node, and Chromium through playwright for the DOM ones).
+  files: ['packages/*/test/**/*.test.ts', '!packages/core/**', '!packages/server/**', '!packages/react/**'],
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   // /mockServiceWorker.js for msw; /real-api/* is the real order server in process (see real-api.mjs).
   middleware: [mockServiceWorkerMiddleware, realApiMiddleware()],
