@@ -71,6 +71,8 @@ export default defineConfig(async () => ({
     emptyOutDir: true,
     // Files, never data: URLs, so the pages need nothing beyond `'self'` in their CSP.
     assetsInlineLimit: 0,
+    // .vite/manifest.json: which files each page loads (read by docs/bench/size.bench.mjs).
+    manifest: true,
     rolldownOptions: {
       input: { ...pageEntries(docsRoot), ...playgroundEntries() },
       // Entry names are page paths (`guide/routing`); keep every script flat in assets/.

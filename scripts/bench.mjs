@@ -15,6 +15,7 @@ const benches = [
   'packages/elements/bench/catalog.bench.mjs',
   'packages/elements/bench/order-matrix.bench.mjs',
   'scripts/bench/main-thread.bench.mjs',
+  'docs/bench/size.bench.mjs',
 ];
 
 let failures = 0;
