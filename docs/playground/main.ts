@@ -120,10 +120,11 @@ function createFrame(): void {
   // allow-same-origin is needed: only a same-origin document is controlled by the service
   // worker that answers the API. With allow-scripts that makes the sandbox no wall against
   // script in the frame, so the preview renders the HTML only through the sanitizer (see
-  // preview-main.ts). Not allowed: top navigation, forms, modals, downloads.
+  // preview-main.ts). allow-forms: the order form submits its own (shadow) <form>, handled in
+  // script. Not allowed: top navigation, modals, downloads.
   iframe.setAttribute(
     'sandbox',
-    'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox',
+    'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox',
   );
   iframe.src = new URL('preview.html', location.href).href;
   frame = iframe;
