@@ -54,12 +54,27 @@ export function allViolations(q: Quote): Violation[] {
 /** Units not yet shipped per factory (sub-orders placed or accepted), read in `tx`. */
 async function queuedUnits(tx: Queryable): Promise<Record<string, number>> {
   const { rows } = await tx.query<{ factory_id: string; units: number }>(
-    `select factory_id, sum(units)::bigint as units
-       from factory_orders
-      where status in ('placed', 'accepted')
-      group by factory_id`,
+    `select factory_id, units from factory_queues where units > 0`,
   );
   return Object.fromEntries(rows.map((row) => [row.factory_id, row.units]));
+}
+
+/**
+ * Adds the new sub-orders' units to their factories' queues. One statement, rows in factory id
+ * order: concurrent orders lock the counters they share in the same order, so they wait for each
+ * other rather than deadlock.
+ */
+async function enqueueUnits(tx: Queryable, rows: readonly FactoryOrderRow[]): Promise<void> {
+  const perFactory = new Map<string, number>();
+  for (const row of rows) perFactory.set(row.factory_id, (perFactory.get(row.factory_id) ?? 0) + row.units);
+  const entries = [...perFactory].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (entries.length === 0) return;
+  const values = entries.map((_, i) => `($${2 * i + 1}, $${2 * i + 2}::bigint)`).join(', ');
+  await tx.query(
+    `insert into factory_queues (factory_id, units) values ${values}
+     on conflict (factory_id) do update set units = factory_queues.units + excluded.units`,
+    entries.flat(),
+  );
 }
 
 export async function placeOrder(deps: AppDeps, input: PlaceOrderInput): Promise<PlaceOrderResult> {
@@ -225,6 +240,8 @@ export async function placeOrder(deps: AppDeps, input: PlaceOrderInput): Promise
         [newMessageId(), row.factory_id, orderId, event.type, JSON.stringify(event), now],
       );
     }
+
+    await enqueueUnits(tx, rows);
 
     const response: OrderResponse = {
       id: orderId,

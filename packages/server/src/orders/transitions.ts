@@ -37,6 +37,9 @@ export interface TransitionResult {
   readonly changed: boolean;
 }
 
+/** The statuses whose units count in a factory's queue. */
+const QUEUED: ReadonlySet<FactoryOrderStatus> = new Set(['placed', 'accepted']);
+
 export async function applyFactoryTransition(
   deps: AppDeps,
   factoryId: string,
@@ -110,6 +113,13 @@ export async function applyFactoryTransition(
     );
     const factoryOrder = updated.rows[0];
     if (!factoryOrder) throw notFound();
+    if (QUEUED.has(current.status) && !QUEUED.has(next)) {
+      // Shipped or rejected: its units leave the factory's queue (see migrations/002).
+      await tx.query(`update factory_queues set units = units - $2 where factory_id = $1`, [
+        current.factory_id,
+        current.units,
+      ]);
+    }
 
     const siblings = await tx.query<{ status: FactoryOrderStatus }>(
       `select status from factory_orders where order_id = $1 order by seq`,

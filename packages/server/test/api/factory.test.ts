@@ -290,6 +290,55 @@ describe.each(backends)('factory API and admin on $name', (backend) => {
     });
   });
 
+  describe('factory queues', () => {
+    /** The running totals routing reads, and what they must equal: the open sub-orders' units. */
+    const queues = async (): Promise<{ kept: Record<string, number>; open: Record<string, number> }> => {
+      const kept = await t.db.query<{ factory_id: string; units: number }>(
+        `select factory_id, units from factory_queues where units > 0 order by factory_id`,
+      );
+      const open = await t.db.query<{ factory_id: string; units: number }>(
+        `select factory_id, sum(units)::bigint as units from factory_orders
+          where status in ('placed', 'accepted') group by factory_id order by factory_id`,
+      );
+      const record = (rows: { factory_id: string; units: number }[]): Record<string, number> =>
+        Object.fromEntries(rows.map((row) => [row.factory_id, Number(row.units)]));
+      return { kept: record(kept.rows), open: record(open.rows) };
+    };
+
+    it('grow with each order and shrink when a sub-order ships or is rejected, never otherwise', async () => {
+      const a = await place();
+      const b = await place();
+      const c = await place();
+      let q = await queues();
+      expect(q.kept).toEqual(q.open);
+      expect(Object.keys(q.kept).sort()).toEqual(['f-dehua', 'f-yiwu']);
+      const before = q.kept;
+
+      await act(FK_YIWU, sub(a, 'f-yiwu'), 'accept');
+      q = await queues();
+      expect(q.kept).toEqual(before);
+
+      await act(FK_YIWU, sub(a, 'f-yiwu'), 'ship', ship);
+      await act(FK_YIWU, sub(a, 'f-yiwu'), 'ship', ship); // a replay changes nothing
+      await act(FK_DEHUA, sub(b, 'f-dehua'), 'reject', { reason: 'Kiln maintenance' });
+      await act(FK_DEHUA, sub(c, 'f-dehua'), 'ship', ship);
+      q = await queues();
+      expect(q.kept).toEqual(q.open);
+      expect(q.kept['f-yiwu']).toBeLessThan(before['f-yiwu']!);
+      expect(q.kept['f-dehua'] ?? 0).toBeLessThan(before['f-dehua']!);
+    });
+
+    it("are what routing reads: the next order's lines queue behind them", async () => {
+      await place();
+      const { kept } = await queues();
+      const next = await place();
+      const admin = await json(await api.get(`/v1/orders/${next.id}`, SK));
+      const yiwu = admin.factoryOrders.find((fo: { factoryId: string }) => fo.factoryId === 'f-yiwu');
+      expect(kept['f-yiwu']).toBeGreaterThan(0);
+      expect(yiwu.routing.lines[0].queuedBefore).toBe(kept['f-yiwu']);
+    });
+  });
+
   describe('admin', () => {
     it('lists orders newest first with buyer details, paged and filtered', async () => {
       const placed: Placed[] = [];

@@ -25,7 +25,15 @@ export interface TestDb {
   close(): Promise<void>;
 }
 
-const TABLES = ['outbox', 'idempotency_keys', 'factory_orders', 'orders', 'offers', 'catalog_versions'];
+const TABLES = [
+  'outbox',
+  'idempotency_keys',
+  'factory_queues',
+  'factory_orders',
+  'orders',
+  'offers',
+  'catalog_versions',
+];
 
 async function reset(db: ScriptDatabase): Promise<void> {
   // DELETE, not TRUNCATE: on a handful of rows it is much faster, and it takes no exclusive lock.
