@@ -241,8 +241,6 @@ export async function placeOrder(deps: AppDeps, input: PlaceOrderInput): Promise
       );
     }
 
-    await enqueueUnits(tx, rows);
-
     const response: OrderResponse = {
       id: orderId,
       status,
@@ -262,6 +260,8 @@ export async function placeOrder(deps: AppDeps, input: PlaceOrderInput): Promise
       orderId,
       now,
     });
+    // Last before commit: the counters' row locks are the only ones concurrent orders share.
+    await enqueueUnits(tx, rows);
     return { status: 201, body, replayed: false };
   });
 }
