@@ -49,8 +49,19 @@ if (!existsSync(join(builtDocs, 'index.html'))) {
   const built = spawnSync('npm', ['run', 'build:docs'], { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) console.warn('The docs did not build; serving the Markdown files instead.');
 }
+// The React + Vite shop (examples/react-vite) is served from its build, built here when missing.
+const reactShop = join(root, 'examples/react-vite/dist');
+if (!existsSync(join(reactShop, 'index.html'))) {
+  console.log('Building the React shop (npm run build -w @chainkit/example-react-vite)…');
+  const built = spawnSync('npm', ['run', 'build', '-w', '@chainkit/example-react-vite'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (built.status !== 0) console.warn('The React shop did not build; /examples/react-vite/ is not served.');
+}
 const staticRoots = {
   '/examples/': join(root, 'examples'),
+  '/examples/react-vite/': reactShop,
   '/docs/': existsSync(join(builtDocs, 'index.html')) ? builtDocs : join(root, 'docs'),
 };
 
@@ -101,6 +112,7 @@ console.log(
     line('OpenAPI', `${url}/v1/openapi.json`),
     line('Start', `${url}/  (links to everything)`),
     line('Shop', `${url}/examples/script-tag/`),
+    line('React', `${url}/examples/react-vite/  (React + Vite shop)`),
     line('Examples', `${url}/examples/`),
     line(
       'Loader',

@@ -39,7 +39,9 @@ export function createStaticSite(roots: StaticRoots): StaticSite {
   });
   const first = entries[0];
   if (first) site.get('/', (c) => c.redirect(first[0], 302));
-  for (const [prefix, dir] of entries) {
+  // Longest prefix first, so a nested root (`/examples/react-vite/` → a build folder) wins over
+  // the folder of its parent prefix; `/` still redirects to the first root given.
+  for (const [prefix, dir] of [...entries].sort(([a], [b]) => b.length - a.length)) {
     site.get(prefix.slice(0, -1), (c) => c.redirect(prefix, 301));
     site.get(
       `${prefix}*`,

@@ -1,0 +1,54 @@
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+
+/** An order this browser placed: enough to follow it with <ChainOrderStatus>. */
+export interface PlacedOrder {
+  readonly id: string;
+  readonly accessToken: string;
+  readonly total: number;
+  readonly currency: string;
+}
+
+/** The shop's own state, fed by Chainkit's events: the cart badge and the orders placed here. */
+interface ShopState {
+  readonly cartCount: number;
+  readonly orders: readonly PlacedOrder[];
+  setCartCount(count: number): void;
+  addOrder(order: PlacedOrder): void;
+}
+
+const ORDERS_KEY = 'north-gate:orders';
+const ShopContext = createContext<ShopState | null>(null);
+
+function loadOrders(): PlacedOrder[] {
+  try {
+    const saved: unknown = JSON.parse(localStorage.getItem(ORDERS_KEY) ?? '[]');
+    return Array.isArray(saved) ? (saved as PlacedOrder[]) : [];
+  } catch {
+    // Storage off or a damaged entry: start with no orders rather than fail.
+    return [];
+  }
+}
+
+export function ShopProvider({ children }: { children: ReactNode }) {
+  const [cartCount, setCartCount] = useState(0);
+  const [orders, setOrders] = useState<readonly PlacedOrder[]>(loadOrders);
+  const addOrder = useCallback((order: PlacedOrder) => {
+    setOrders((current) => {
+      const next = [order, ...current.filter((o) => o.id !== order.id)].slice(0, 20);
+      try {
+        localStorage.setItem(ORDERS_KEY, JSON.stringify(next));
+      } catch {
+        // The list then lasts for this visit only.
+      }
+      return next;
+    });
+  }, []);
+  const value = useMemo(() => ({ cartCount, orders, setCartCount, addOrder }), [cartCount, orders, addOrder]);
+  return <ShopContext.Provider value={value}>{children}</ShopContext.Provider>;
+}
+
+export function useShop(): ShopState {
+  const state = useContext(ShopContext);
+  if (!state) throw new Error('useShop() must be used inside <ShopProvider>');
+  return state;
+}
