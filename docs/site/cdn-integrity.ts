@@ -32,7 +32,7 @@ export function cdnIntegrityHtml(manifestPath: string): string {
   });
   return (
     `<p>For <code>@chainkit/elements</code> ${escapeHtml(manifest.version)}:</p>\n` +
-    `<div class="table-scroll"><table class="api-table" data-api="integrity"><thead><tr><th scope="col">File</th>` +
-    `<th scope="col"><code>integrity</code></th><th scope="col">Brotli</th></tr></thead>\n<tbody>${rows.join('\n')}</tbody></table></div>\n`
+    `<table class="api-table" data-api="integrity"><thead><tr><th scope="col">File</th>` +
+    `<th scope="col"><code>integrity</code></th><th scope="col">Brotli</th></tr></thead>\n<tbody>${rows.join('\n')}</tbody></table>\n`
   );
 }

@@ -83,8 +83,8 @@ function table(kind: string, heading: string, columns: readonly string[], rows: 
   const head = columns.map((column) => `<th scope="col">${column}</th>`).join('');
   const body = rows.map((cells) => `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`).join('\n');
   return (
-    `<h3 id="api-${kind}">${heading}</h3>\n<div class="table-scroll">` +
-    `<table class="api-table" data-api="${kind}">\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>\n`
+    `<h3 id="api-${kind}">${heading}</h3>\n` +
+    `<table class="api-table" data-api="${kind}">\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>\n`
   );
 }
 

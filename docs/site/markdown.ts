@@ -65,10 +65,11 @@ export function renderMarkdown(source: string, directives: Record<string, Direct
       },
     },
   });
-  // Wide tables scroll sideways on their own instead of widening the page.
+  // Wide tables (also the directives' generated ones) scroll sideways on their own instead of
+  // widening the page.
   const html = marked
     .parse(source, { async: false })
-    .replace(/<table>/g, '<div class="table-scroll"><table>')
+    .replace(/<table\b/g, '<div class="table-scroll"><table')
     .replace(/<\/table>/g, '</table></div>');
   if (!title) throw new Error('a docs page needs a "# Title" heading');
   return { title, html, hasLiveExamples };

@@ -115,7 +115,7 @@ function table(columns: readonly string[], rows: readonly string[][], kind: stri
   if (rows.length === 0) return '';
   const head = columns.map((column) => `<th scope="col">${column}</th>`).join('');
   const body = rows.map((cells) => `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`).join('\n');
-  return `<div class="table-scroll"><table class="api-table" data-api="${kind}"><thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table></div>\n`;
+  return `<table class="api-table" data-api="${kind}"><thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>\n`;
 }
 
 function operationHtml(

@@ -56,6 +56,23 @@ async function visit(page: Page, url: string): Promise<Visit> {
   if (await page.evaluate(() => document.querySelector('[data-live-example], iframe') !== null)) {
     await page.waitForLoadState('networkidle');
   }
+  // Every element in a live example rendered something (is defined and has shadow content).
+  const blank = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-live-example] *')]
+      .filter((element) => element.localName.startsWith('chain-'))
+      .filter((element) => !customElements.get(element.localName) || !element.shadowRoot?.childElementCount)
+      .map((element) => element.localName),
+  );
+  for (const tag of blank) record(`live example <${tag}> did not render`);
+  // The generated HTML is well nested: nothing of the article spilled out of the layout.
+  const stray = await page.evaluate(() =>
+    document.querySelector('.site-body')
+      ? [...document.body.children]
+          .filter((child) => !child.matches('.skip-link, .site-header, .site-body, .site-footer'))
+          .map((child) => child.outerHTML.slice(0, 80))
+      : [],
+  );
+  for (const html of stray) record(`outside the layout: ${html}`);
   const { links, ids } = await page.evaluate(() => ({
     links: [...document.querySelectorAll<HTMLAnchorElement>('a[href]')].map((a) => a.href),
     ids: [...document.querySelectorAll('[id]')].map((element) => element.id),
@@ -194,9 +211,14 @@ describe('docs site', () => {
       const violations = await page.evaluate(async () => {
         const result = await (
           window as unknown as {
-            axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
+            axe: {
+              run(
+                context: Document,
+                options: { resultTypes: string[] },
+              ): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+            };
           }
-        ).axe.run();
+        ).axe.run(document, { resultTypes: ['violations'] });
         return result.violations
           .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
           .map((violation) => `${violation.id} (${violation.nodes.length})`);
