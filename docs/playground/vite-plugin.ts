@@ -4,6 +4,7 @@
  *
  * - PGlite stays out of Vite's dev pre-bundling (its `.wasm` and `.data` files are found next
  *   to its module through `new URL(…, import.meta.url)`; pre-bundling would move the module).
+ * - In `vite dev` only, the playground pages drop their CSP meta tag (dev CSS is inline).
  * - msw's service worker script (`mockServiceWorker.js`) is served at the site's base in dev
  *   and written to the build output, copied from the installed msw every time, so its version
  *   always matches the `msw` library bundled into the page (msw checks that at start).
@@ -40,6 +41,15 @@ export function chainkitPlayground(): Plugin {
         res.setHeader('Cache-Control', 'no-cache');
         res.end(workerSource());
       });
+    },
+    // Vite's dev server injects CSS as <style> elements, which the pages' strict CSP (meant for
+    // the built site) refuses; in dev only, the playground pages go without it.
+    transformIndexHtml: {
+      order: 'pre',
+      handler(html, context) {
+        if (!context.server || !context.path.includes('/playground/')) return html;
+        return html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/i, '');
+      },
     },
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: WORKER_FILE, source: workerSource() });
