@@ -1,0 +1,104 @@
+/**
+ * The docs site's build-time pieces, in Node: Markdown rendering (ids, links, live examples,
+ * directives), the HTTP reference generated from the server's OpenAPI document, and the element
+ * tables generated from custom-elements.json.
+ */
+import { join } from 'node:path';
+import { openApiDocument } from '@chainkit/server';
+import { describe, expect, it } from 'vitest';
+import { elementApiHtml, publicProperties, readElements } from '../../docs/site/element-api.js';
+import { renderMarkdown, rewriteHref } from '../../docs/site/markdown.js';
+import { ELEMENT_TAGS } from '../../docs/site/nav.js';
+import { openApiHtml, operationId, type OpenApiDocument } from '../../docs/site/openapi.js';
+import { repoRoot } from './build-docs.js';
+
+describe('renderMarkdown', () => {
+  it('gives headings GitHub ids, rewrites .md links and takes the title from the # heading', () => {
+    const page = renderMarkdown(
+      '# The `<chain-cart>` page\n\n## Keys & CORS\n\n## Keys & CORS\n\nSee [routing](../guide/routing.md#the-rule), [site](https://example.com/a.md).',
+      {},
+    );
+    expect(page.title).toBe('The <chain-cart> page');
+    expect(page.html).toContain('<h1 id="the-chain-cart-page">');
+    expect(page.html).toContain('<h2 id="keys--cors">');
+    expect(page.html).toContain('<h2 id="keys--cors-1">');
+    expect(page.html).toContain('href="../guide/routing.html#the-rule"');
+    expect(page.html).toContain('href="https://example.com/a.md"');
+    expect(page.hasLiveExamples).toBe(false);
+  });
+
+  it('renders an `html live` block both as the live markup and as escaped code', () => {
+    const page = renderMarkdown('# Money\n\n```html live\n<chain-money amount="5"></chain-money>\n```\n', {});
+    expect(page.hasLiveExamples).toBe(true);
+    expect(page.html).toContain('<div class="example-preview" data-live-example>\n<chain-money amount="5">');
+    expect(page.html).toContain('&lt;chain-money amount=&quot;5&quot;&gt;');
+  });
+
+  it('replaces a known directive comment and keeps other comments', () => {
+    const page = renderMarkdown('# X\n\n<!-- element-api chain-cart -->\n\n<!-- a note -->\n', {
+      'element-api': (tag) => `<p>tables of ${tag}</p>`,
+    });
+    expect(page.html).toContain('<p>tables of chain-cart</p>');
+    expect(page.html).toContain('<!-- a note -->');
+  });
+
+  it('wraps every table, generated ones included, in exactly one scroll box', () => {
+    const page = renderMarkdown('# X\n\n| a |\n| - |\n| 1 |\n\n<!-- t -->\n', {
+      t: () => '<table class="api-table"><tr><td>2</td></tr></table>',
+    });
+    expect(page.html.match(/<div class="table-scroll">/g)).toHaveLength(2);
+    expect(page.html.match(/<\/table><\/div>/g)).toHaveLength(2);
+  });
+
+  it('refuses a page without a title', () => {
+    expect(() => renderMarkdown('no heading', {})).toThrow(/# Title/);
+  });
+
+  it('leaves absolute, rooted and anchor links alone', () => {
+    expect(rewriteHref('#x')).toBe('#x');
+    expect(rewriteHref('/docs/a.md')).toBe('/docs/a.md');
+    expect(rewriteHref('mailto:a@b.md')).toBe('mailto:a@b.md');
+    expect(rewriteHref('store-file.md')).toBe('store-file.html');
+  });
+});
+
+describe('the HTTP reference', () => {
+  const document = openApiDocument as unknown as OpenApiDocument;
+  const html = openApiHtml(document);
+
+  it('has a section for every operation and every schema of the OpenAPI document', () => {
+    for (const [path, methods] of Object.entries(document.paths)) {
+      for (const method of Object.keys(methods)) {
+        expect(html).toContain(`id="${operationId(method, path)}"`);
+        expect(html).toContain(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    for (const name of Object.keys(document.components.schemas)) {
+      expect(html).toContain(`id="schema-${name.toLowerCase()}"`);
+    }
+  });
+
+  it('links every schema reference to a schema on the page', () => {
+    const targets = [...html.matchAll(/href="#(schema-[^"]+)"/g)].map((match) => match[1]);
+    expect(targets.length).toBeGreaterThan(10);
+    for (const target of targets) expect(html).toContain(`id="${target}"`);
+  });
+});
+
+describe('the element tables', () => {
+  const elements = readElements(join(repoRoot, 'packages/elements/custom-elements.json'));
+
+  it.each(ELEMENT_TAGS)('<%s> lists each public property from custom-elements.json', (tag) => {
+    const html = elementApiHtml(elements, tag);
+    const element = elements.get(tag)!;
+    const properties = publicProperties(element);
+    expect(properties.length).toBeGreaterThan(0);
+    for (const property of properties) expect(html).toContain(`<td><code>${property.name}</code></td>`);
+    for (const event of element.events ?? []) expect(html).toContain(`<code>${event.name}</code>`);
+    for (const part of element.cssParts ?? []) expect(html).toContain(`<code>${part.name}</code>`);
+  });
+
+  it('refuses an element the manifest does not describe', () => {
+    expect(() => elementApiHtml(elements, 'chain-nope')).toThrow(/no <chain-nope>/);
+  });
+});
