@@ -20,123 +20,42 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { loadStoreFile } from '@chainkit/server';
-import { startServer, type RunningServer } from '@chainkit/server/node';
+import { join, resolve } from 'node:path';
+import type { RunningServer } from '@chainkit/server/node';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 // @ts-expect-error -- plain ESM helper without type declarations
 import { launchChromium } from '../chromium.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../packages/server/src/logger.js';
 import {
-  configFromStoreFile,
-  silentLogger,
-  startReceiver,
   trackingNumberFor,
   type ReceiverJob,
   type RunningReceiver,
 } from '../../examples/factory-receiver/receiver.mjs';
+import { openPage as openPageIn, root, startDemoStack, type DemoStack, type Problems } from './helpers.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const storeFile = join(root, 'examples/data/store.json');
-
+let stack: DemoStack;
 let server: RunningServer;
 let receiver: RunningReceiver;
 let browser: Browser;
 
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createNetServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => done(port));
-    });
-  });
-}
-
-/** What went wrong on a page: console errors, uncaught errors, CSP violations. */
-interface Problems {
-  readonly errors: string[];
-  readonly csp: string[];
-  readonly warnings: string[];
-}
-
-async function openPage(
+function openPage(
   path: string,
   before?: (page: Page) => Promise<unknown>,
 ): Promise<{ page: Page; problems: Problems }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-  const problems: Problems = { errors: [], csp: [], warnings: [] };
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      const host = (event.target as Node | null)?.getRootNode?.();
-      const where =
-        host instanceof ShadowRoot ? host.host.localName : (event.target as Element | null)?.localName;
-      console.error(
-        `CSP violation: ${event.violatedDirective} by ${event.sourceFile}:${event.lineNumber} at <${where}>`,
-      );
-    });
-  });
-  page.on('console', (message) => {
-    const text = message.text();
-    // Chromium also logs each violation as a console error; the listener above reports it with its source.
-    if (text.startsWith('CSP violation')) problems.csp.push(text);
-    else if (text.includes('Content Security Policy')) return;
-    else if (message.type() === 'error') problems.errors.push(text);
-    else if (message.type() === 'warning') problems.warnings.push(text);
-  });
-  page.on('pageerror', (error) => problems.errors.push(error.message));
-  await before?.(page);
-  await page.goto(`${server.url}${path}`);
-  return { page, problems };
+  return openPageIn(browser, `${server.url}${path}`, before);
 }
 
 beforeAll(async () => {
-  // Ports first: the key's allowed origin and the factories' webhook URLs name them.
-  const [port, receiverPort] = [await freePort(), await freePort()];
-  const origin = `http://127.0.0.1:${port}`;
-  const hook = (destination: string): string => `http://127.0.0.1:${receiverPort}/hooks/${destination}`;
-  const base = await loadStoreFile(storeFile);
-  server = await startServer({
-    store: {
-      ...base,
-      keys: {
-        ...base.keys,
-        publishable: base.keys.publishable.map((key) => ({
-          ...key,
-          allowedOrigins: [...key.allowedOrigins, origin],
-        })),
-      },
-      factories: base.factories.map((factory) => ({ ...factory, webhookUrl: hook(factory.id) })),
-      webhooks: { merchant: base.webhooks.merchant && { ...base.webhooks.merchant, url: hook('merchant') } },
-    },
-    database: 'memory',
-    port,
-    handleSignals: false,
-    logger: createLogger({ level: 'silent' }),
-    dispatcher: { pollIntervalMs: 200 },
-    staticRoots: { '/examples/': join(root, 'examples') },
-  });
+  stack = await startDemoStack({ '/examples/': join(root, 'examples') });
+  ({ server, receiver } = stack);
   if (!server.cdn) throw new Error('no browser build: run `npm run build:cdn -w @chainkit/elements`');
-  receiver = await startReceiver({
-    ...configFromStoreFile(storeFile),
-    api: server.url,
-    port: receiverPort,
-    logger: silentLogger,
-    acceptAfterMs: 300,
-    shipAfterMs: 800,
-  });
   browser = (await launchChromium()) as Browser;
 }, 180_000);
 
 afterAll(async () => {
   await browser?.close();
-  await receiver?.close();
-  await server?.close();
+  await stack?.close();
 });
 
 /** A merchant site's own component, bundled with its own copy of Lit (an IIFE, like a site's build). */
