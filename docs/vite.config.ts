@@ -7,7 +7,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { defaultClientConditions, defineConfig, runnerImport, type PluginOption } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
+import { chainkitPlayground } from './playground/vite-plugin.js';
 import { docsSite, pageEntries } from './site/plugin.js';
 import type { OpenApiDocument } from './site/openapi.js';
 
@@ -25,21 +26,6 @@ function playgroundEntries(): Record<string, string> {
     entries[relative(docsRoot, file).replace(/\.html$/, '')] = file;
   }
   return entries;
-}
-
-/**
- * PLAYGROUND HOOK: the playground (docs/playground/**, another module) exports its Vite
- * settings as a plugin function from docs/playground/vite-plugin.ts; it is added when present.
- */
-async function playgroundPlugins(): Promise<PluginOption[]> {
-  const file = join(docsRoot, 'playground/vite-plugin.ts');
-  if (!existsSync(file)) return [];
-  // A TypeScript module outside this config's own import graph: load it through Vite.
-  const { module } = await runnerImport<Record<string, unknown>>(file);
-  const factory = Object.values(module).find((value) => typeof value === 'function') as
-    (() => PluginOption) | undefined;
-  if (!factory) throw new Error('docs/playground/vite-plugin.ts exports no plugin function');
-  return [factory()];
 }
 
 /** The server's OpenAPI document, from its build (npm install / `npx tsc -b` makes it). */
@@ -64,7 +50,8 @@ export default defineConfig(async () => ({
       cdnManifestPath: join(repoRoot, 'packages/elements/dist-cdn/manifest.json'),
       loadOpenApi,
     }),
-    ...(await playgroundPlugins()),
+    // The playground's own Vite settings (docs/playground/, its module).
+    chainkitPlayground(),
   ],
   build: {
     outDir: join(docsRoot, 'dist'),
