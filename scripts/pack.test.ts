@@ -1,4 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +38,10 @@ async function nodeIn(script: string): Promise<Record<string, unknown>> {
 }
 
 beforeAll(async () => {
+  // The manifest is made by `npm install` (prepare) and `npm run build`; make it when missing.
+  if (!existsSync(join(root, 'packages/elements/custom-elements.json'))) {
+    await run('npm', ['run', 'build:cem', '-w', '@chainkit/elements'], { cwd: root });
+  }
   work = await mkdtemp(join(tmpdir(), 'chainkit-pack-'));
   const packDir = join(work, 'tarballs');
   await mkdir(packDir);
