@@ -10,7 +10,7 @@
 //   The catalog scrolls with the page here (not as its own scroll box), as most shops embed it.
 // - layout shift: the sum of layout-shift entries from the skeletons to the cards (budget 0).
 // - anchor, measured in the same run: the same 10,000 offers rendered plainly (one Lit template
-//   per row, no virtualizer) — time to its first frame (performance.md: ~2,100 ms).
+//   per row, no windowing) — time to its first frame (performance.md: ~2,100 ms).
 //
 // Figures are medians over fresh page loads (first cards: 7 loads; scrolling: the max and p95 of 3
 // sessions, each on its own load; anchor: 3 loads), so one hiccup of another process on a shared
@@ -63,7 +63,7 @@ const offers = Array.from({ length: ${OFFERS} }, (_, i) => ({
   sourcing: [{ factoryId: 'f1', priority: 1 }],
 }));
 
-/** The anchor: every offer rendered as a plain row (about four DOM nodes each), no virtualizer. */
+/** The anchor: every offer rendered as a plain row (about four DOM nodes each), no windowing. */
 class BenchPlainList extends LitElement {
   static properties = { offers: { attribute: false } };
   render() {
@@ -126,9 +126,8 @@ window.bench = {
     let maxCards = 0;
     const scroller = document.scrollingElement;
     for (let i = 0; i < frames; i += 1) {
-      // Assigning scrollTop scrolls as a user does: the virtualizer hears a scroll event and
-      // updates before the next frame (window.scrollBy goes through the virtualizer's own patched
-      // scrollBy, which is not what a buyer's wheel or finger does).
+      // Assigning scrollTop scrolls as a user does: the catalog's windowed grid hears a scroll
+      // event and renders the rows coming into view before the next frame.
       scroller.scrollTop += step;
       const now = await frame();
       durations.push(now - previous);
