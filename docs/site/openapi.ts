@@ -95,6 +95,11 @@ function constraints(schema: Schema): string {
   return notes.join(', ');
 }
 
+/** A description followed by its limits in brackets, e.g. `One per checkout attempt. (length ≤ 255)`. */
+function withConstraints(description: string, limits: string): string {
+  return [description, limits ? `(${limits})` : ''].filter(Boolean).join(' ');
+}
+
 /** Rows for an object's fields; inline objects (and arrays of them) are flattened as `a.b`, `a[].b`. */
 function fieldRows(schema: Schema, prefix = ''): string[][] {
   const rows: string[][] = [];
@@ -104,7 +109,7 @@ function fieldRows(schema: Schema, prefix = ''): string[][] {
     const nested =
       field.type === 'array' && field.items?.properties ? field.items : field.properties ? field : undefined;
     const type = nested ? (nested === field ? 'object' : 'object[]') : typeOf(field);
-    const note = [inline(field.description), constraints(field)].filter(Boolean).join('; ');
+    const note = withConstraints(inline(field.description), constraints(field));
     rows.push([code(path), type, required, note]);
     if (nested) rows.push(...fieldRows(nested, nested === field ? `${path}.` : `${path}[].`));
   }
@@ -133,9 +138,7 @@ function operationHtml(
     escapeHtml(parameter.in),
     typeOf(parameter.schema),
     parameter.required ? 'yes' : '',
-    [inline(parameter.description), parameter.schema ? constraints(parameter.schema) : '']
-      .filter(Boolean)
-      .join('; '),
+    withConstraints(inline(parameter.description), parameter.schema ? constraints(parameter.schema) : ''),
   ]);
   const body = operation.requestBody?.content?.['application/json']?.schema;
   const responses = Object.entries(operation.responses ?? {}).map(([status, response]) => [
