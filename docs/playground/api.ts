@@ -9,7 +9,8 @@ import { createInBrowserServer, type InBrowserServer } from '@chainkit/server/br
 import { http } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { API_PATH } from './api-path.js';
-import { playgroundMigrations, playgroundStore } from './playground-data.js';
+import { imageUrl, playgroundMigrations, playgroundStore } from './playground-data.js';
+import snapshotUrl from 'virtual:chainkit-playground-db';
 
 async function forward(server: InBrowserServer, request: Request): Promise<Response> {
   const url = new URL(request.url);
@@ -24,19 +25,46 @@ async function forward(server: InBrowserServer, request: Request): Promise<Respo
   );
 }
 
+/** The demo database made at build time, or `undefined` (then PGlite runs `initdb` here). */
+async function snapshot(): Promise<Blob | undefined> {
+  try {
+    const response = await fetch(snapshotUrl);
+    if (!response.ok) return undefined;
+    return new Blob([await response.arrayBuffer()], { type: 'application/x-gzip' });
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Boots PGlite (in memory: a fresh demo store per visit, alive while this page is open, across
- * re-renders of the preview), applies the migrations, imports the catalog and starts the
- * worker. Resolves once requests from a newly loaded preview frame will be answered.
+ * The demo offers name their images by site path (`/examples/data/images/…`, as served by
+ * `chainkit serve`); here they come from the docs' own bundled copies, so the store document
+ * stays exactly examples/data/store.json.
+ */
+async function image(name: string): Promise<Response> {
+  const url = imageUrl(name);
+  if (!url) return new Response(null, { status: 404 });
+  const file = await fetch(url);
+  return new Response(file.body, { status: file.status, headers: { 'Content-Type': 'image/svg+xml' } });
+}
+
+/**
+ * Boots PGlite (in memory, from the prepared demo database: a fresh demo store per visit, alive
+ * while this page is open, across re-renders of the preview), applies any newer migrations and
+ * catalog, and starts the worker. Resolves once requests from a newly loaded preview frame will
+ * be answered.
  */
 export async function startPlaygroundApi(): Promise<InBrowserServer> {
+  const archive = await snapshot();
   const server = await createInBrowserServer({
     store: playgroundStore(),
     migrations: playgroundMigrations(),
+    ...(archive ? { dataDirArchive: archive } : {}),
   });
   const base = import.meta.env.BASE_URL;
   const worker = setupWorker(
     http.all(`${location.origin}${API_PATH}/*`, ({ request }) => forward(server, request)),
+    http.get(`${location.origin}/examples/data/images/:name`, ({ params }) => image(String(params.name))),
   );
   await worker.start({
     serviceWorker: { url: `${base}mockServiceWorker.js`, options: { scope: base } },

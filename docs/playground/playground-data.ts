@@ -2,10 +2,7 @@
  * What the in-browser order server starts from: the demo store document
  * (examples/data/store.json) and the server's own schema migrations
  * (packages/server/migrations/*.sql), both bundled by Vite, so there is no second copy of
- * either to keep in sync.
- *
- * The demo offers name their images by site path (`/examples/data/images/…`), which only the
- * `chainkit serve` start page has; here each one is rewritten to the bundled asset's URL.
+ * either to keep in sync. The offers' images are bundled too (see `imageUrl`).
  */
 import type { Migration } from '@chainkit/server/browser';
 import storeDocument from '../../examples/data/store.json';
@@ -22,8 +19,6 @@ const imageFiles = import.meta.glob<string>('../../examples/data/images/*.svg', 
   eager: true,
 });
 
-const IMAGE_PREFIX = '/examples/data/images/';
-
 /** The migrations as `{ name, sql }`, in name order. */
 export function playgroundMigrations(): Migration[] {
   return Object.entries(migrationFiles)
@@ -31,16 +26,12 @@ export function playgroundMigrations(): Migration[] {
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-function bundledImage(src: unknown): unknown {
-  if (typeof src !== 'string' || !src.startsWith(IMAGE_PREFIX)) return src;
-  return imageFiles[`../../examples/data/images/${src.slice(IMAGE_PREFIX.length)}`] ?? src;
+/** The bundled URL of `examples/data/images/<name>`, if there is such an image. */
+export function imageUrl(name: string): string | undefined {
+  return imageFiles[`../../examples/data/images/${name}`];
 }
 
-/** A copy of the demo store document whose offer images point at the bundled files. */
+/** The demo store document, as it is. */
 export function playgroundStore(): unknown {
-  const doc = structuredClone(storeDocument) as { offers?: { images?: unknown[] }[] };
-  for (const offer of doc.offers ?? []) {
-    if (Array.isArray(offer.images)) offer.images = offer.images.map(bundledImage);
-  }
-  return doc;
+  return storeDocument;
 }

@@ -102,6 +102,23 @@ async function openPlayground(
   return { page, problems, preview };
 }
 
+const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** axe's WCAG 2 A/AA violations in `target`, as `rule: selectors`. */
+async function axeViolations(target: Page | Frame): Promise<string[]> {
+  // Evaluated through the DevTools protocol, which the pages' CSP does not govern.
+  await target.evaluate(axeSource);
+  return target.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<AxeResult> } }).axe;
+    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+interface AxeResult {
+  violations: { id: string; nodes: { target: string[] }[] }[];
+}
+
 /** The hash the playground writes for a state (`#s=` + base64url of deflate-raw JSON). */
 function hashFor(state: unknown): string {
   return `#s=${deflateRawSync(Buffer.from(JSON.stringify(state))).toString('base64url')}`;
@@ -166,6 +183,9 @@ describe('docs playground', () => {
       .toBeGreaterThan(0);
     const bootMs = Number(await page.locator('html').getAttribute('data-api-ms'));
     console.log(`playground: in-browser server ready in ${bootMs} ms`);
+    // axe (WCAG 2 A/AA) on the playground page and on the storefront in the preview.
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(frame)).toEqual([]);
 
     // Editing re-renders: a heading typed into the editor appears in the preview.
     let before = await renderCount(page);
@@ -207,7 +227,7 @@ describe('docs playground', () => {
   }, 180_000);
 
   it('restores the same state from a copied URL, in a fresh browser', async () => {
-    const first = await browser.newContext();
+    const first = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const { page, problems, preview } = await openPlayground(first);
     await preview();
     await page.locator('#preset').selectOption('ladder');
@@ -221,6 +241,18 @@ describe('docs playground', () => {
     // Let the last edit reach the URL (written shortly after each change).
     await page.waitForTimeout(600);
     const url = page.url();
+    // The embed code: the script tag, the merchant's server instead of the playground API, the locale.
+    await page.locator('#copy-embed').click();
+    await expect
+      .poll(() => page.locator('#status').textContent())
+      .toBe('Embed code copied to the clipboard.');
+    const embed = await page.evaluate(() => navigator.clipboard.readText());
+    expect(embed).toContain('<script src="https://YOUR-SERVER/cdn/chainkit.js" defer></script>');
+    expect(embed).toContain(
+      '<chain-store api="https://YOUR-SERVER" key="pk_test_demo" locale="zh-CN" currency="CNY">',
+    );
+    expect(embed).toContain('--chain-color-primary: #2255aa;');
+    expect(embed).toContain('<p id="mine">mine</p>');
     expect(problems.errors).toEqual([]);
     await first.close();
 

@@ -13,11 +13,13 @@
  *     const server = await createInBrowserServer({ store: storeJson, migrations });
  *     const response = await server.fetch(new Request('https://api.example/v1/offers', …));
  */
+import { PGlite } from '@electric-sql/pglite';
 import { createApp } from './app.js';
 import type { AppLogger } from './app-types.js';
 import { importCatalog } from './catalog/import-catalog.js';
 import { applyMigrations, type Migration } from './db/apply-migrations.js';
-import { openPglite } from './db/pglite.js';
+import { PgliteDatabase } from './db/pglite.js';
+import { DATE_OID, INT8_OID, parseDate, parseInt8 } from './db/types.js';
 import { parseStore, type StoreConfig } from './store/store-file.js';
 
 export type { Migration } from './db/apply-migrations.js';
@@ -37,6 +39,13 @@ export interface InBrowserServerOptions {
    * (IndexedDB; orders survive reloads).
    */
   readonly dataDir?: string;
+  /**
+   * A gzipped tar of a PGlite data directory to start from (PGlite's `loadDataDir`), e.g. one
+   * made at build time by {@link InBrowserServer.dumpDataDir} after the same migrations and
+   * catalog: starting skips `initdb`, much the slowest part. The migrations and the catalog
+   * import still run and bring an older snapshot up to date.
+   */
+  readonly dataDirArchive?: Blob;
   /** The time source for order dates and timestamps. */
   readonly clock?: () => Date;
   /** Where failed requests are logged; default silent. */
@@ -48,6 +57,8 @@ export interface InBrowserServer {
   fetch(request: Request): Promise<Response>;
   /** The validated store the app runs with. */
   readonly store: StoreConfig;
+  /** The database's data directory as a gzipped tar, for `dataDirArchive`. */
+  dumpDataDir(): Promise<Blob>;
   /** Closes the database; `fetch` must not be called afterwards. */
   close(): Promise<void>;
 }
@@ -72,7 +83,14 @@ export async function createInBrowserServer(options: InBrowserServerOptions): Pr
   if (!parsed.ok) throw new InBrowserStoreError(parsed.problems.map((p) => p.message));
   const store = parsed.store;
 
-  const db = await openPglite(options.dataDir ?? 'memory');
+  const dataDir = options.dataDir ?? 'memory';
+  const db = new PgliteDatabase(
+    await PGlite.create(dataDir === 'memory' ? undefined : dataDir, {
+      // The server's own value parsers, as `openPglite` sets them.
+      parsers: { [INT8_OID]: parseInt8, [DATE_OID]: parseDate },
+      ...(options.dataDirArchive ? { loadDataDir: options.dataDirArchive } : {}),
+    }),
+  );
   try {
     await applyMigrations(db, options.migrations);
     await importCatalog(db, store.catalog, { onlyIfChanged: true });
@@ -92,6 +110,7 @@ export async function createInBrowserServer(options: InBrowserServerOptions): Pr
   return {
     store,
     fetch: async (request) => app.fetch(request),
+    dumpDataDir: () => db.pglite.dumpDataDir('gzip'),
     close: () => db.close(),
   };
 }

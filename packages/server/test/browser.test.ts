@@ -91,6 +91,39 @@ describe('createInBrowserServer', () => {
     expect(read.factoryOrders.length).toBe(2);
   });
 
+  it('starts from a dumped data directory, with its orders', async () => {
+    const quoted = await call('/v1/quotes', { method: 'POST', body: JSON.stringify({ lines: ORDER.lines }) });
+    const { subtotal } = (await quoted.json()) as { subtotal: number };
+    const placed = await call('/v1/orders', {
+      method: 'POST',
+      body: JSON.stringify({ ...ORDER, expectedTotal: subtotal }),
+      headers: { 'Idempotency-Key': `idem-${crypto.randomUUID()}` },
+    });
+    const order = (await placed.json()) as { id: string; accessToken: string };
+    const archive = await server.dumpDataDir();
+    expect(archive.size).toBeGreaterThan(0);
+
+    const restored = await createInBrowserServer({
+      store: storeDoc,
+      migrations: await loadMigrations(),
+      dataDirArchive: archive,
+    });
+    try {
+      const read = await restored.fetch(
+        new Request(`${API}/v1/orders/${order.id}`, {
+          headers: { Authorization: `Bearer ${order.accessToken}` },
+        }),
+      );
+      expect(read.status).toBe(200);
+      const versions = await restored.fetch(
+        new Request(`${API}/v1/offers?limit=1`, { headers: { Authorization: `Bearer ${PK}` } }),
+      );
+      expect(versions.status).toBe(200);
+    } finally {
+      await restored.close();
+    }
+  });
+
   it('rejects an invalid store document, naming the problems', async () => {
     await expect(createInBrowserServer({ store: { offers: 'none' }, migrations: [] })).rejects.toThrow(
       InBrowserStoreError,
