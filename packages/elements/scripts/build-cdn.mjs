@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
+import { shortMessageIdsPlugin } from './short-message-ids.mjs';
 
 const pkgDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(pkgDir, 'dist-cdn');
@@ -62,7 +63,7 @@ export function integrity(bytes) {
 /**
  * One Vite build in library mode (no preload helper, no `vite:preloadError` events: this code
  * runs on other people's pages) with full minification, which library mode leaves off for ES
- * output unless asked. Legal comments are dropped from the code and their licences collected
+ * output unless asked, short message ids and minified templates. Legal comments are dropped from the code and their licences collected
  * into THIRD-PARTY-LICENSES.txt instead.
  */
 function viteBuild({ entry, formats, name, output, define = {}, emptyOutDir = false }) {
@@ -73,7 +74,7 @@ function viteBuild({ entry, formats, name, output, define = {}, emptyOutDir = fa
     base: './',
     mode: 'production',
     logLevel: 'warn',
-    plugins: [minifyTemplatesPlugin()],
+    plugins: [shortMessageIdsPlugin(), minifyTemplatesPlugin()],
     // Workspace packages (@chainkit/core) from their TypeScript sources, never a stale dist;
     // Lit's production build (no "development" condition).
     resolve: { conditions: ['source', 'module', 'browser', 'production', 'default'] },
