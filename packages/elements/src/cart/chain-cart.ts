@@ -5,6 +5,7 @@ import { StoreController } from '../internal/api-controller.js';
 import { ChainElement, hostStyles } from '../internal/chain-element.js';
 import { PlacementController } from '../internal/placement-controller.js';
 import { focusRing } from '../internal/theme.js';
+import { visuallyHidden } from '../internal/shared-styles.js';
 import type { ChainOrderForm } from '../order-form/chain-order-form.js';
 import { formats } from '../order-form/format.js';
 import { parseQuantity } from '../order-form/quantity-input.js';
@@ -104,7 +105,7 @@ const cartIcon = svg`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden
  * @cssprop --chain-space-3 - Spacing.
  */
 export class ChainCart extends ChainElement {
-  static override styles = [hostStyles, focusRing, styles];
+  static override styles = [hostStyles, focusRing, styles, visuallyHidden];
 
   static override properties = {
     api: { type: String },

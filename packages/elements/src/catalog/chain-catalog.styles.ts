@@ -17,18 +17,6 @@ export default css`
     --_line: 1.4em;
   }
 
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
-  }
-
   .toolbar {
     display: flex;
     flex-wrap: wrap;

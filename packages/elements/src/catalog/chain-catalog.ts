@@ -15,6 +15,7 @@ import { filterOffers } from './filter-offers.js';
 import { GridMeasure } from './grid-measure.js';
 import { GridWindow } from './grid-window.js';
 import { styleProps, type StyleProps } from '../internal/style-props.js';
+import { visuallyHidden } from '../internal/shared-styles.js';
 import {
   OfferCardCache,
   renderOfferCard,
@@ -104,7 +105,7 @@ const layoutConverter = {
  * @fires chain-offer-select - A card was chosen (click, Enter or Space). Detail: `{ offerId, offer }`.
  */
 export class ChainCatalog extends ChainElement {
-  static override styles = [hostStyles, focusRing, styles];
+  static override styles = [hostStyles, focusRing, styles, visuallyHidden];
 
   static override properties = {
     api: { type: String },

@@ -10,18 +10,6 @@ export default css`
     line-height: 1.4;
   }
 
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
-  }
-
   .base {
     display: flex;
     flex-direction: column;

@@ -10,6 +10,7 @@ import { isChainApiError } from '../internal/api-error.js';
 import { ChainElement, hostStyles } from '../internal/chain-element.js';
 import { PlacementController } from '../internal/placement-controller.js';
 import { focusRing } from '../internal/theme.js';
+import { visuallyHidden } from '../internal/shared-styles.js';
 import styles from './chain-ladder-price.styles.js';
 import { currentRowIndex, pricedSku, quoteOne, stepperRules, type LadderQuote } from './ladder-quote.js';
 import {
@@ -101,7 +102,7 @@ const PAGE_STEPS = 10;
  * @fires chain-quantity-change - Same moment as `change`. Detail: `{ offerId, skuId, quantity, quote }`.
  */
 export class ChainLadderPrice extends ChainElement {
-  static override styles = [hostStyles, focusRing, styles];
+  static override styles = [hostStyles, focusRing, styles, visuallyHidden];
 
   static override properties = {
     api: { type: String },

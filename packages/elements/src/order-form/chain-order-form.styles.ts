@@ -283,16 +283,4 @@ export default css`
   [tabindex='-1']:focus-visible {
     outline: ${tokens.focusRingWidth} solid ${tokens.focusRingColor};
   }
-
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
-  }
 `;

@@ -14,6 +14,7 @@ import { StoreController } from '../internal/api-controller.js';
 import { isChainApiError } from '../internal/api-error.js';
 import { ChainElement, hostStyles } from '../internal/chain-element.js';
 import { focusRing } from '../internal/theme.js';
+import { visuallyHidden } from '../internal/shared-styles.js';
 import { fieldFor, fieldIssues, fieldMessages, orderRequest, type FieldValues } from './buyer-fields.js';
 import styles from './chain-order-form.styles.js';
 import { clearDraft, saveDraft } from './draft-storage.js';
@@ -158,7 +159,7 @@ const PREVIEW_DELAY_MS = 200;
 export class ChainOrderForm extends ChainElement {
   static formAssociated = true;
 
-  static override styles = [hostStyles, focusRing, styles];
+  static override styles = [hostStyles, focusRing, styles, visuallyHidden];
 
   static override properties = {
     offer: { type: String },
