@@ -4,7 +4,8 @@
  *
  * - headings get GitHub-style ids;
  * - relative links to `.md` files point at the built `.html` pages;
- * - a fenced block tagged `html live` is shown as code AND rendered as a live example;
+ * - a fenced block tagged `html live` is shown as code AND rendered as a live example
+ *   (`html live api`: one that needs the playground's in-browser order server);
  * - an HTML comment `<!-- name argument -->` whose name is a known directive is replaced by that
  *   directive's output (the generated API tables, the HTTP reference).
  */
@@ -44,14 +45,17 @@ export function renderMarkdown(source: string, directives: Record<string, Direct
         return `<h${token.depth} id="${escapeHtml(slugger.slug(decodeEntities(plain)))}">${inner}</h${token.depth}>\n`;
       },
       code(token: Tokens.Code): string {
-        const [language = '', flag] = (token.lang ?? '').split(/\s+/);
+        const [language = '', ...flags] = (token.lang ?? '').split(/\s+/);
         const code = `<pre><code${language ? ` class="language-${escapeHtml(language)}"` : ''}>${escapeHtml(token.text)}</code></pre>\n`;
-        if (flag !== 'live') return code;
+        if (!flags.includes('live')) return code;
         hasLiveExamples = true;
-        return (
-          `<figure class="example">\n<div class="example-preview" data-live-example>\n${token.text}\n</div>\n` +
-          `${code}</figure>\n`
-        );
+        // `html live api`: the example talks to the playground's in-browser order server; its
+        // markup waits in a <template> until that server answers, so no request goes out early.
+        const preview = flags.includes('api')
+          ? `<div class="example-preview" data-live-example data-live-api>\n<template>\n${token.text}\n</template>\n` +
+            '<p class="example-status" role="status">Starting the order server in this page…</p>\n</div>\n'
+          : `<div class="example-preview" data-live-example>\n${token.text}\n</div>\n`;
+        return `<figure class="example">\n${preview}${code}</figure>\n`;
       },
       html(token: Tokens.HTML | Tokens.Tag): string {
         const match = DIRECTIVE.exec(token.text.trim());

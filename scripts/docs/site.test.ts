@@ -56,6 +56,17 @@ async function visit(page: Page, url: string): Promise<Visit> {
   if (await page.evaluate(() => document.querySelector('[data-live-example], iframe') !== null)) {
     await page.waitForLoadState('networkidle');
   }
+  // Examples that talk to the in-browser order server show their markup once it answers, and a
+  // <chain-order-status> there gets a freshly placed order: wait for both.
+  await page.waitForFunction(
+    () =>
+      !document.querySelector('[data-live-api] > template') &&
+      [...document.querySelectorAll('[data-live-api] [data-sample~="placed-order"]')].every(
+        (element) => (element as HTMLElement & { order?: string }).order,
+      ),
+    null,
+    { timeout: 90_000 },
+  );
   // Every element in a live example rendered something (is defined and has shadow content).
   const blank = await page.evaluate(() =>
     [...document.querySelectorAll('[data-live-example] *')]

@@ -1,8 +1,9 @@
 /**
  * A small static server for the built docs (docs/dist) under /docs/, on 127.0.0.1, as a static
  * host would serve them, with a strict Content-Security-Policy header so the tests also prove
- * the pages need no inline script or style. The playground additionally gets
- * `'wasm-unsafe-eval'`: its in-browser database (PGlite) is WebAssembly.
+ * the pages need no inline script or style. `'wasm-unsafe-eval'` lets WebAssembly compile (and
+ * nothing else): the playground and the examples that talk to its in-browser order server run
+ * PGlite, which is WebAssembly.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -10,10 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 
 export const DOCS_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-  "object-src 'none'; base-uri 'none'; form-action 'self'";
-
-const PLAYGROUND_CSP = DOCS_CSP.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'");
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -56,7 +55,7 @@ export async function serveDocs(folder: string): Promise<StaticServer> {
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     response.writeHead(200, {
       'Content-Type': type,
-      'Content-Security-Policy': pathname.startsWith('/docs/playground/') ? PLAYGROUND_CSP : DOCS_CSP,
+      'Content-Security-Policy': DOCS_CSP,
       // The msw worker at /docs/mockServiceWorker.js may control the playground under /docs/.
       'Service-Worker-Allowed': '/docs/',
     });
