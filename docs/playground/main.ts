@@ -6,8 +6,10 @@
  * warm across edits.
  */
 import './playground.css';
+import type { InBrowserServer } from '@chainkit/server/browser';
 import { startPlaygroundApi } from './api.js';
 import { enhanceEditor } from './editor.js';
+import { advanceFactoryOrders } from './factory-sim.js';
 import { embedCode } from './embed-code.js';
 import { PRESETS, presetById, type PresetId } from './presets.js';
 import {
@@ -36,6 +38,7 @@ const ui = {
   preset: byId<HTMLSelectElement>('preset'),
   run: byId<HTMLButtonElement>('run'),
   copy: byId<HTMLButtonElement>('copy-embed'),
+  factories: byId<HTMLButtonElement>('factories'),
   status: byId<HTMLParagraphElement>('status'),
   editor: byId<HTMLTextAreaElement>('editor'),
   locale: byId<HTMLSelectElement>('locale'),
@@ -180,8 +183,9 @@ async function start(): Promise<void> {
   showState(fromLink instanceof Error || fromLink === null ? defaultState() : fromLink);
   render();
   const started = performance.now();
+  let server: InBrowserServer;
   try {
-    await startPlaygroundApi();
+    server = await startPlaygroundApi();
   } catch (error) {
     ui.loading.textContent = `The in-browser order server could not start: ${(error as Error).message}`;
     ui.loading.setAttribute('role', 'alert');
@@ -189,6 +193,18 @@ async function start(): Promise<void> {
   }
   document.documentElement.dataset.apiMs = String(Math.round(performance.now() - started));
   createFrame();
+  ui.factories.disabled = false;
+  ui.factories.addEventListener('click', () => {
+    advanceFactoryOrders(server).then(
+      ({ accepted, shipped }) =>
+        say(
+          accepted + shipped === 0
+            ? 'No sub-order is waiting for a factory; place an order first.'
+            : `Factories accepted ${accepted} and shipped ${shipped} sub-order(s).`,
+        ),
+      (error: unknown) => say(`The factories could not be played: ${(error as Error).message}`),
+    );
+  });
 }
 
 void start();

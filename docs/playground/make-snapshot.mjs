@@ -6,15 +6,17 @@
  * running PostgreSQL's `initdb`. Run by vite-plugin.ts in its own process (Vite loads the
  * plugin in a module runner that is gone by the time the build asks for the file).
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const out = process.argv[2];
 if (!out) throw new Error('usage: node make-snapshot.mjs OUT_FILE');
 
-const { createInBrowserServer } = await import('../../packages/server/dist/browser.js');
+const entry = join(repoRoot, 'packages/server/dist/browser.js');
+if (!existsSync(entry)) throw new Error(`${entry} is missing: build the packages first (npx tsc -b)`);
+const { createInBrowserServer } = await import(pathToFileURL(entry).href);
 const migrationsDir = join(repoRoot, 'packages/server/migrations');
 const migrations = readdirSync(migrationsDir)
   .filter((name) => name.endsWith('.sql'))

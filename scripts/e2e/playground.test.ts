@@ -17,7 +17,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain ESM helper without type declarations
@@ -124,6 +124,13 @@ function hashFor(state: unknown): string {
   return `#s=${deflateRawSync(Buffer.from(JSON.stringify(state))).toString('base64url')}`;
 }
 
+/** The state in a playground URL's hash, or `null`. */
+function stateIn(url: string): unknown {
+  const hash = new URL(url).hash;
+  if (!hash.startsWith('#s=')) return null;
+  return JSON.parse(inflateRawSync(Buffer.from(hash.slice(3), 'base64url')).toString('utf8'));
+}
+
 /** Waits until the preview has rendered more often than `before`. */
 async function renderedAfter(page: Page, before: number): Promise<void> {
   await expect
@@ -193,9 +200,9 @@ describe('docs playground', () => {
     await renderedAfter(page, before);
     await expect.poll(() => frame.locator('#hello').textContent()).toBe('Hello from the editor');
 
-    // The order-form preset, in English, then in Chinese.
+    // The order-status preset (an order form and an order status), in English, then in Chinese.
     before = await renderCount(page);
-    await page.locator('#preset').selectOption('order-form');
+    await page.locator('#preset').selectOption('order-status');
     await renderedAfter(page, before);
     const form = frame.locator('chain-order-form');
     const submit = form.locator('[part~="submit"]');
@@ -206,8 +213,9 @@ describe('docs playground', () => {
     await expect.poll(() => submit.textContent(), { timeout: 30_000 }).toContain('提交订单');
     expect(await frame.locator('html').getAttribute('lang')).toBe('zh-CN');
 
-    // An order: six parkas (the MOQ), the buyer, submit → confirmation with the factory sub-order.
-    await form.locator('input[data-sku="padded-parka-olive-m"]').fill('6');
+    // An order: two boxes of socks (the MOQ, 24 pairs), the buyer, submit → confirmation with the
+    // factory sub-order, priced by the server's ladder.
+    await form.locator('input[data-sku="wool-blend-socks-charcoal"]').fill('24');
     const field = (name: string) => form.locator(`[part~="field-input"][name="${name}"]`);
     await field('buyer.name').fill('王小明');
     await field('buyer.phone').fill('+86 138 0013 8000');
@@ -218,9 +226,22 @@ describe('docs playground', () => {
     await form.locator('[part~="confirmation"]').waitFor({ timeout: 30_000 });
     expect((await form.locator('[part~="order-number"]').textContent())?.trim()).toMatch(/ord_/);
     await expect.poll(() => form.locator('[part~="factory-order"]').count()).toBe(1);
-    expect(await form.locator('[part~="factory-order"]').textContent()).toMatch(/常熟|Changshu/);
-    // 6 × ¥189.00.
-    expect(await form.locator('[part~="order-total"]').textContent()).toContain('1,134.00');
+    expect(await form.locator('[part~="factory-order"]').textContent()).toMatch(/诸暨|Zhuji/);
+    // 24 pairs × ¥6.80.
+    expect(await form.locator('[part~="order-total"]').textContent()).toContain('163.20');
+
+    // The page glue hands the order to <chain-order-status>; the playground plays the factory.
+    const status = frame.locator('chain-order-status');
+    await expect.poll(() => status.getAttribute('order')).toMatch(/^ord_/);
+    await status.locator('[part~="sub-order"]').waitFor({ timeout: 30_000 });
+    await page.locator('#factories').click();
+    await expect.poll(() => page.locator('#status').textContent()).toContain('accepted 1 and shipped 0');
+    await page.locator('#factories').click();
+    await expect.poll(() => page.locator('#status').textContent()).toContain('accepted 0 and shipped 1');
+    // The status element polls every 5 s (the preset's refresh="5").
+    await expect
+      .poll(() => status.locator('[part~="tracking"]').first().textContent(), { timeout: 30_000 })
+      .toMatch(/SF\d+/);
 
     expect(problems.errors).toEqual([]);
     await context.close();
@@ -236,10 +257,12 @@ describe('docs playground', () => {
     await page.locator('#accent').fill('#2255aa');
     await page.locator('#editor').press('End');
     await page.locator('#editor').pressSequentially('<p id="mine">mine</p>');
-    await expect.poll(() => page.url(), { timeout: 5000 }).toContain('#s=');
     const html = await page.locator('#editor').inputValue();
-    // Let the last edit reach the URL (written shortly after each change).
-    await page.waitForTimeout(600);
+    expect(html).toContain('<p id="mine">mine</p>');
+    // The URL follows each change shortly after it (debounced, compressed asynchronously).
+    await expect
+      .poll(() => (stateIn(page.url()) as { html?: string } | null)?.html, { timeout: 15_000 })
+      .toBe(html);
     const url = page.url();
     // The embed code: the script tag, the merchant's server instead of the playground API, the locale.
     await page.locator('#copy-embed').click();
