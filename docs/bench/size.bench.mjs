@@ -5,7 +5,8 @@
  *   static host sends it);
  * - the JavaScript the playground loads (its pages' entries and everything they import, static
  *   or dynamic, from Vite's build manifest);
- * - PGlite's WebAssembly (and its file-system image), the bulk of the playground, on its own line.
+ * - PGlite's WebAssembly (and its file-system image), the bulk of the playground, and the
+ *   playground's prepared demo database, each on its own line.
  *
  * No budget: the figures are reported so a change in size is visible.
  */
@@ -71,6 +72,8 @@ export async function run() {
   );
   const playgroundJs = loadedScripts(manifest, playgroundEntries).map((file) => join(dist, file));
   const wasm = files.filter((file) => /\.(wasm|data)$/.test(file));
+  // The playground's demo database, prepared at build time (a PGlite data directory dump).
+  const snapshots = files.filter((file) => /\.pgdata$/.test(file));
 
   const lines = [
     `docs: ${pages} pages, ${files.length} files, ${kb(raw)} raw, ${kb(compressed)} brotli (each file on its own)`,
@@ -81,6 +84,10 @@ export async function run() {
     ...wasm.map(
       (file) =>
         `docs: PGlite ${relative(dist, file)}: ${kb(statSync(file).size)} raw, ${kb(brotli(file))} brotli`,
+    ),
+    ...snapshots.map(
+      (file) =>
+        `docs: playground demo database ${relative(dist, file)}: ${kb(statSync(file).size)} raw, ${kb(brotli(file))} brotli`,
     ),
   ];
   console.log(lines.join('\n'));
