@@ -8,7 +8,9 @@ import { openApiDocument } from '@chainkit/server';
 import { describe, expect, it } from 'vitest';
 import { elementApiHtml, publicProperties, readElements } from '../../docs/site/element-api.js';
 import { renderMarkdown, rewriteHref } from '../../docs/site/markdown.js';
-import { ELEMENT_TAGS } from '../../docs/site/nav.js';
+import { layout } from '../../docs/site/layout.js';
+import { ELEMENT_TAGS, NAV, type Lang } from '../../docs/site/nav.js';
+import type { PageSource } from '../../docs/site/pages.js';
 import { openApiHtml, operationId, type OpenApiDocument } from '../../docs/site/openapi.js';
 import { repoRoot } from './build-docs.js';
 
@@ -100,5 +102,52 @@ describe('the element tables', () => {
 
   it('refuses an element the manifest does not describe', () => {
     expect(() => elementApiHtml(elements, 'chain-nope')).toThrow(/no <chain-nope>/);
+  });
+});
+
+describe('layout', () => {
+  type Version = { page: PageSource; title: string };
+  const page = (lang: Lang, key: string): PageSource => ({
+    file: `/docs/${key}.md`,
+    lang,
+    key,
+    route: `${lang === 'zh-CN' ? 'zh-CN/' : ''}${key}.html`,
+  });
+  const en = page('en', 'getting-started/npm');
+  const zh = page('zh-CN', 'getting-started/npm');
+  const byKey = new Map<string, Map<Lang, Version>>(
+    NAV.flatMap((section) => section.pages).map((key) => [
+      key,
+      new Map<Lang, Version>([['en', { page: page('en', key), title: key }]]),
+    ]),
+  );
+  byKey.set(
+    'getting-started/npm',
+    new Map<Lang, Version>([
+      ['en', { page: en, title: 'npm' }],
+      ['zh-CN', { page: zh, title: 'npm 中文' }],
+    ]),
+  );
+  const html = layout({
+    page: zh,
+    title: 'npm 中文',
+    body: '<p>body</p>',
+    site: { byKey, hasPlayground: true },
+    liveExamples: false,
+  });
+
+  it('marks the language, links the other version and the current page, with relative links', () => {
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('<a href="../../getting-started/npm.html" hreflang="en" lang="en">English</a>');
+    expect(html).toContain('<a href="../../zh-CN/getting-started/npm.html" aria-current="page">npm 中文</a>');
+    // A page with no Chinese version is linked in English from the Chinese sidebar.
+    expect(html).toContain('href="../../guide/routing.html"');
+    expect(html).toContain('href="../../playground/index.html"');
+  });
+
+  it('has no inline script or style', () => {
+    expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
+    expect(html).not.toMatch(/\sstyle=/);
+    expect(html).not.toMatch(/<style/);
   });
 });
