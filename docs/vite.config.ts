@@ -36,7 +36,7 @@ async function loadOpenApi(): Promise<OpenApiDocument> {
   return module.openApiDocument;
 }
 
-export default defineConfig(async () => ({
+export default defineConfig({
   root: docsRoot,
   base: '/docs/',
   publicDir: join(docsRoot, 'public'),
@@ -68,4 +68,4 @@ export default defineConfig(async () => ({
       },
     },
   },
-}));
+});
