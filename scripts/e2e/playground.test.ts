@@ -1,6 +1,7 @@
 /**
  * End to end, in headless Chromium: the docs playground (docs/playground/), built with the docs
- * site's own Vite config into a temporary folder and served under /docs/ from 127.0.0.1.
+ * site's own Vite config into a temporary folder and served under /docs/ from 127.0.0.1 by the
+ * docs tests' static server (with its strict Content-Security-Policy header).
  *
  * No order server runs: the playground starts the server's app over PGlite in the page, and
  * msw's service worker answers the preview frame's API requests with it. Checked: editing the
@@ -11,58 +12,22 @@
  * stay empty.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain ESM helper without type declarations
 import { launchChromium } from '../chromium.mjs';
+import { serveDocs, type StaticServer } from '../docs/static-server.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.wasm': 'application/wasm',
-  '.data': 'application/octet-stream',
-  '.json': 'application/json',
-};
-
 let outDir: string;
-let server: Server;
+let server: StaticServer;
 let origin: string;
 let browser: Browser;
-
-/** Serves `outDir` under /docs/ (directories → index.html), nothing else. */
-function serveDocs(dir: string): Promise<Server> {
-  const http = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (!path.startsWith('/docs/')) {
-      res.writeHead(404).end();
-      return;
-    }
-    let file = normalize(join(dir, path.slice('/docs/'.length)));
-    if (file !== dir && !file.startsWith(dir + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      if (statSync(file).isDirectory()) file = join(file, 'index.html');
-      const body = readFileSync(file);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((done) => http.listen(0, '127.0.0.1', () => done(http)));
-}
 
 interface Problems {
   readonly errors: string[];
@@ -169,13 +134,13 @@ beforeAll(async () => {
   });
   if (code !== 0) throw new Error(`building the docs failed (exit ${code}):\n${output}`);
   server = await serveDocs(outDir);
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = server.url;
   browser = await launchChromium();
 }, 240_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (server) await new Promise((done) => server.close(done));
+  await server?.close();
   if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
