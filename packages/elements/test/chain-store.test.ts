@@ -1,10 +1,13 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { ContextConsumer } from '@lit/context';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { LitElement } from 'lit';
 import { StoreController } from '../src/internal/api-controller.js';
 import type { CachingApiClient } from '../src/internal/api-client.js';
 import { define } from '../src/internal/define.js';
 import { ChainElement } from '../src/internal/chain-element.js';
 import { getChainLocale, setChainLocale, textLocaleFor } from '../src/internal/localization.js';
+import { storeContext } from '../src/internal/store-context.js';
 import { ChainStore } from '../src/store/chain-store.js';
 import '../src/store/define.js';
 import { withDocumentLang } from './helpers.js';
@@ -49,6 +52,12 @@ class ShadowWrapper extends ChainElement {
   }
 }
 define('chain-test-shadow-wrapper', ShadowWrapper);
+
+/** A page's own Lit element reading the store through `@lit/context`, as the docs allow. */
+class LitContextReader extends LitElement {
+  readonly store = new ContextConsumer(this, { context: storeContext, subscribe: true });
+}
+customElements.define('chain-test-lit-context-reader', LitContextReader);
 
 async function settle(...elements: ChainElement[]): Promise<void> {
   await aTimeout(0);
@@ -168,6 +177,33 @@ describe('<chain-store>', () => {
     await settle(probe);
     expect(probe.client?.api).to.equal('https://late.example');
     expect(probe.store.currency).to.equal('CNY');
+  });
+
+  it('answers @lit/context consumers of storeContext, and the nearest of nested stores wins', async () => {
+    const outer = await fixture<ChainStore>(
+      html`<chain-store api="https://outer.example" key="pk_test_outer" currency="CNY">
+        <chain-test-lit-context-reader id="reader"></chain-test-lit-context-reader>
+        <chain-store api="https://inner.example" key="pk_test_inner">
+          <chain-test-store-probe></chain-test-store-probe>
+        </chain-store>
+      </chain-store>`,
+    );
+    const reader = outer.querySelector<LitContextReader>('#reader')!;
+    const probe = outer.querySelector<StoreProbe>('chain-test-store-probe')!;
+    await settle(probe);
+    expect(reader.store.value?.currency).to.equal('CNY');
+    expect((reader.store.value?.client as CachingApiClient | undefined)?.api).to.equal(
+      'https://outer.example',
+    );
+    expect(probe.client?.api).to.equal('https://inner.example');
+    outer.currency = 'USD';
+    await settle(probe);
+    expect(reader.store.value?.currency).to.equal('USD');
+    // Moved out of every store, the probe has none.
+    document.body.append(probe);
+    await settle(probe);
+    expect(probe.store.inStore).to.equal(false);
+    probe.remove();
   });
 
   it("sets the page's text language from its locale and switches it at run time", async () => {

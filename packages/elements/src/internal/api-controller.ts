@@ -1,10 +1,9 @@
-import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChainApiClient } from './api-client-types.js';
 import { LocaleController } from './locale.js';
 import { ensureLocalization, setChainLocale } from './localization.js';
 import { sharedClient } from './shared-client.js';
-import { ensureContextRoot, storeContext, type StoreContextValue } from './store-context.js';
+import { StoreConsumer, type StoreContextValue } from './store-context.js';
 
 /**
  * An element that uses {@link StoreController}: it may declare its own `api`, `key`, `locale`
@@ -49,7 +48,7 @@ export type StoreHost = ReactiveControllerHost &
  */
 export class StoreController implements ReactiveController {
   readonly #host: StoreHost;
-  readonly #consumer: ContextConsumer<typeof storeContext, StoreHost>;
+  readonly #consumer: StoreConsumer;
   readonly #locale: LocaleController;
   #lastLocale: string | undefined;
   #lastClient: ChainApiClient | undefined;
@@ -65,9 +64,8 @@ export class StoreController implements ReactiveController {
   constructor(host: StoreHost, options: { requireKey?: boolean } = {}) {
     this.#host = host;
     this.#requireKey = options.requireKey ?? true;
-    ensureContextRoot();
     ensureLocalization();
-    this.#consumer = new ContextConsumer(host, { context: storeContext, subscribe: true });
+    this.#consumer = new StoreConsumer(host);
     this.#locale = new LocaleController(host, {
       own: () => host.locale,
       store: () => this.store?.locale,

@@ -1,11 +1,10 @@
-import { ContextProvider } from '@lit/context';
 import { html, type PropertyValues } from 'lit';
 import type { ChainApiClient } from '../internal/api-client-types.js';
 import { createApiClient } from '../internal/api-client.js';
 import { ChainElement, hostStyles } from '../internal/chain-element.js';
 import { LocaleController } from '../internal/locale.js';
 import { ensureLocalization, setChainLocale } from '../internal/localization.js';
-import { ensureContextRoot, storeContext, type StoreContextValue } from '../internal/store-context.js';
+import { StoreProvider, type StoreContextValue } from '../internal/store-context.js';
 import styles from './chain-store.styles.js';
 
 /**
@@ -15,8 +14,9 @@ import styles from './chain-store.styles.js';
  *
  * @description Provides one API client (made from `api` and `key`; re-created when either
  * changes) and the `locale` and `currency` settings to every Chainkit element among its
- * descendants, through `@lit/context`, across shadow roots. The elements inside may still set
- * their own `locale`, `currency`, or `api` + `key`, which win over the store's.
+ * descendants, across shadow roots, by the Context Community Protocol (`context-request` events,
+ * as `@lit/context` uses). The elements inside may still set their own `locale`, `currency`, or
+ * `api` + `key`, which win over the store's.
  *
  * The store also sets the language of the elements' text (English, or Chinese for any `zh…`
  * locale) for the page: from its `locale`, else from its nearest `lang` attribute; it follows
@@ -45,16 +45,15 @@ export class ChainStore extends ChainElement {
   /** ISO 4217 currency the elements show prices in, e.g. `CNY`. */
   declare currency: string | undefined;
 
-  readonly #provider: ContextProvider<typeof storeContext, this>;
+  readonly #provider: StoreProvider;
   readonly #locale = new LocaleController(this, { own: () => this.locale });
   #client: ChainApiClient | undefined;
   #appliedLocale: string | undefined;
 
   constructor() {
     super();
-    ensureContextRoot();
     ensureLocalization();
-    this.#provider = new ContextProvider(this, { context: storeContext, initialValue: this.#value() });
+    this.#provider = new StoreProvider(this, this.#value());
   }
 
   /** The client the store provides; `undefined` until both `api` and `key` are set. */
