@@ -143,7 +143,20 @@ const PAGE_CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
  */
 export function sanitizePageHtml(html: string | null | undefined): DocumentFragment {
   if (typeof html !== 'string' || html === '') return document.createDocumentFragment();
-  return getPurifier().sanitize(html, PAGE_CONFIG);
+  const fragment = getPurifier().sanitize(html, PAGE_CONFIG);
+  // DOMPurify checks the values of the attributes it knows, not those a custom element's name
+  // check let through: drop script-like URLs there too.
+  for (const element of fragment.querySelectorAll('*')) {
+    if (!element.localName.startsWith('chain-')) continue;
+    for (const name of element.getAttributeNames()) {
+      // Without the control characters and spaces a browser ignores in a URL's scheme.
+      const compact = Array.from(element.getAttribute(name) ?? '')
+        .filter((char) => char > ' ' && char.trim() !== '')
+        .join('');
+      if (/^(?:javascript|vbscript|data):/i.test(compact)) element.removeAttribute(name);
+    }
+  }
+  return fragment;
 }
 
 /** Whether `text` holds any markup at all (a `<` followed by a letter, `/`, `!` or `?`). */
