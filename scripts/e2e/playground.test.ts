@@ -165,6 +165,20 @@ describe('docs playground', () => {
     await renderedAfter(page, before);
     await expect.poll(() => frame.locator('#hello').textContent()).toBe('Hello from the editor');
 
+    // Editor keys: Tab indents, Shift+Tab outdents, Ctrl+Enter runs at once, Escape then Tab leaves.
+    const editor = page.locator('#editor');
+    await editor.press('Home');
+    await editor.press('Tab');
+    expect(await editor.inputValue()).toBe('  <h2 id="hello">Hello from the editor</h2>');
+    await editor.press('Shift+Tab');
+    expect(await editor.inputValue()).toBe('<h2 id="hello">Hello from the editor</h2>');
+    before = await renderCount(page);
+    await editor.press('Control+Enter');
+    await renderedAfter(page, before);
+    await editor.press('Escape');
+    await editor.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).not.toBe('editor');
+
     // The order-status preset (an order form and an order status), in English, then in Chinese.
     before = await renderCount(page);
     await page.locator('#preset').selectOption('order-status');
