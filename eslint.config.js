@@ -7,14 +7,7 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: [
-      '**/node_modules/**',
-      '**/dist/**',
-      '**/dist-cdn/**',
-      'coverage/**',
-      'docs/.vitepress/cache/**',
-      'screenshots/**',
-    ],
+    ignores: ['**/node_modules/**', '**/dist/**', '**/dist-cdn/**', 'coverage/**', 'screenshots/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

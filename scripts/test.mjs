@@ -23,6 +23,14 @@ function step(name, command, args, env = {}) {
 
 step('typecheck', 'npx', ['tsc', '-b']);
 step('typecheck tests', 'npx', ['tsc', '-p', 'tsconfig.tests.json']);
+// Code outside the project references: the docs site, the playground and the React example.
+for (const project of [
+  'docs/tsconfig.json',
+  'docs/playground/tsconfig.json',
+  'examples/react-vite/tsconfig.json',
+]) {
+  step(`typecheck ${project}`, 'npx', ['tsc', '-p', project]);
+}
 // The size budget and the end-to-end tests read the script-tag build: rebuild it from these sources.
 step('build cdn', 'npm', ['run', 'build:cdn', '-w', '@chainkit/elements']);
 // The docs tests (scripts/docs) crawl the built site: build it from these sources.
