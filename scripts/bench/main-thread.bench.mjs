@@ -19,6 +19,7 @@
 // Buy Button JS's.
 //
 // `node scripts/bench/main-thread.bench.mjs` prints the figures; `run()` returns the verdicts.
+/* global window */ // inside page.evaluate / addInitScript, which run in the page
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
