@@ -5,10 +5,11 @@
 //
 // - chainkit.js          the loader: a classic script that imports each chain-* tag's chunks
 //                        when the tag first appears (the map tag → hashed chunks is written in);
-// - chain-*-<hash>.js    one ES module per element, registering it;
-// - base-<hash>.js       code every element needs (Lit, @lit/context, @lit/localize, the API
-//                        client…); shop-<hash>.js: the shop elements' code (store, catalog,
-//                        ladder price, order form, cart) and core pricing; chunks loaded on
+// - chain-*-<hash>.js    an ES module registering <chain-money> / <chain-order-status>;
+// - base-<hash>.js       code every element needs (Lit, @lit/localize, the API client…);
+//                        shop-<hash>.js: the shop elements' code (store, catalog, ladder price,
+//                        order form, cart) and core pricing, registering those five tags (the
+//                        loader imports it for each of them); chunks loaded on
 //                        demand: zh-CN-<hash>.js, the Chinese text, only for a Chinese page;
 //                        routing-preview-<hash>.js once an order form previews routing;
 // - chainkit.full.js     every element in one classic script;
@@ -18,7 +19,7 @@
 //
 // Prints the sizes (brotli, quality 11) and the SRI hashes (sha384) of the two script-tag files.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -176,6 +177,23 @@ async function main() {
     if (output.isEntry) tagChunks[output.name] = output.fileName;
   }
   for (const tag of Object.keys(TAGS)) if (!tagChunks[tag]) throw new Error(`no chunk for <${tag}>`);
+  // A tag whose entry chunk holds no code of its own only re-exports the chunk that registers it
+  // (the shop elements: the shop chunk runs their define calls): the tag points at that chunk and
+  // the re-export file is not shipped, one request and ~0.1 KB less per shop tag.
+  for (const output of outputsOf(chunks)) {
+    const facade =
+      output.type === 'chunk' &&
+      output.isEntry &&
+      output.imports.length === 1 &&
+      output.dynamicImports.length === 0 &&
+      Object.values(output.modules).every((info) => info.renderedLength === 0);
+    if (!facade) continue;
+    tagChunks[output.name] = output.imports[0];
+    delete graph[output.fileName];
+    delete modules[output.fileName];
+    for (const name of [output.fileName, `${output.fileName}.map`])
+      rmSync(join(outDir, name), { force: true });
+  }
 
   /** The files a tag needs before it registers: its entry and all it imports statically. */
   const closure = (name, seen = new Set()) => {
