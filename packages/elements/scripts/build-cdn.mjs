@@ -78,7 +78,12 @@ function viteBuild({ entry, formats, name, output, define = {}, emptyOutDir = fa
     plugins: [shortMessageIdsPlugin(), minifyTemplatesPlugin()],
     // Workspace packages (@chainkit/core) from their TypeScript sources, never a stale dist;
     // Lit's production build (no "development" condition).
-    resolve: { conditions: ['source', 'module', 'browser', 'production', 'default'] },
+    // `@lit/localize` as the few lines of its runtime the elements use (the npm build keeps the
+    // library; see src/internal/localize-runtime.ts).
+    resolve: {
+      conditions: ['source', 'module', 'browser', 'production', 'default'],
+      alias: { '@lit/localize': join(pkgDir, 'src/internal/localize-runtime.ts') },
+    },
     define: { 'process.env.NODE_ENV': '"production"', ...define },
     build: {
       outDir,
