@@ -17,18 +17,19 @@ export type FieldPath =
 /** One input of the buyer and ship-to part of the form. */
 export interface FieldDef {
   readonly path: FieldPath;
-  readonly group: 'buyer' | 'shipTo' | 'note';
-  readonly type: 'text' | 'tel' | 'email' | 'textarea';
+  /** The input's type; absent: `text`. */
+  readonly type?: 'tel' | 'email' | 'textarea';
   /** The `autocomplete` token, so browsers fill the field. */
   readonly autocomplete: string;
-  readonly required: boolean;
+  readonly required?: boolean;
   readonly maxLength: number;
   /**
    * Whether the trimmed, non-empty value is valid, by the same rules as core's
-   * `OrderRequestSchema` (kept out of the browser: valibot alone would cost 2.3 KB brotli).
-   * An empty value is valid exactly when the field is not `required`.
+   * `OrderRequestSchema` (kept out of the browser: valibot alone would cost 2.3 KB brotli);
+   * absent: one line of at most `maxLength` characters. An empty value is valid exactly when
+   * the field is not `required`.
    */
-  valid(value: string): boolean;
+  valid?(value: string): boolean;
   /** The label, in the current locale. */
   label(): string;
   /** What a valid value looks like, naming the field, in the current locale. */
@@ -40,28 +41,23 @@ const CONTROL = /\p{Cc}/u;
 /** valibot's `email()` pattern, which the server applies. */
 const EMAIL = /^[\w+-]+(?:\.[\w+-]+)*@[\da-zA-Z]+(?:[.-][\da-zA-Z]+)*\.[a-zA-Z]{2,}$/u;
 
-/** A single-line value of at most `max` characters. */
-const oneLine =
-  (max: number) =>
-  (s: string): boolean =>
-    s.length <= max && !CONTROL.test(s);
+/** Whether `value` is valid for `field` (see {@link FieldDef.valid}). */
+function isValid(field: FieldDef, value: string): boolean {
+  return field.valid ? field.valid(value) : value.length <= field.maxLength && !CONTROL.test(value);
+}
 
 /** The buyer's fields (name, phone, email?, company?). */
 export const BUYER_FIELDS: readonly FieldDef[] = [
   {
     path: 'buyer.name',
-    group: 'buyer',
-    type: 'text',
     autocomplete: 'name',
     required: true,
     maxLength: 100,
-    valid: oneLine(100),
     label: () => msg('Name', { id: 'orderForm.field.name' }),
     invalid: () => msg('Name must be 1–100 characters on one line', { id: 'orderForm.field.name.invalid' }),
   },
   {
     path: 'buyer.phone',
-    group: 'buyer',
     type: 'tel',
     autocomplete: 'tel',
     required: true,
@@ -75,10 +71,8 @@ export const BUYER_FIELDS: readonly FieldDef[] = [
   },
   {
     path: 'buyer.email',
-    group: 'buyer',
     type: 'email',
     autocomplete: 'email',
-    required: false,
     maxLength: 254,
     valid: (s) => s.length <= 254 && EMAIL.test(s),
     label: () => msg('Email (optional)', { id: 'orderForm.field.email' }),
@@ -86,12 +80,8 @@ export const BUYER_FIELDS: readonly FieldDef[] = [
   },
   {
     path: 'buyer.company',
-    group: 'buyer',
-    type: 'text',
     autocomplete: 'organization',
-    required: false,
     maxLength: 200,
-    valid: oneLine(200),
     label: () => msg('Company (optional)', { id: 'orderForm.field.company' }),
     invalid: () =>
       msg('Company must be at most 200 characters on one line', { id: 'orderForm.field.company.invalid' }),
@@ -102,8 +92,6 @@ export const BUYER_FIELDS: readonly FieldDef[] = [
 export const SHIP_TO_FIELDS: readonly FieldDef[] = [
   {
     path: 'shipTo.country',
-    group: 'shipTo',
-    type: 'text',
     autocomplete: 'country',
     required: true,
     maxLength: 2,
@@ -114,12 +102,8 @@ export const SHIP_TO_FIELDS: readonly FieldDef[] = [
   },
   {
     path: 'shipTo.region',
-    group: 'shipTo',
-    type: 'text',
     autocomplete: 'address-level1',
-    required: false,
     maxLength: 100,
-    valid: oneLine(100),
     label: () => msg('Province or region', { id: 'orderForm.field.region' }),
     invalid: () =>
       msg('Province or region must be at most 100 characters on one line', {
@@ -128,35 +112,25 @@ export const SHIP_TO_FIELDS: readonly FieldDef[] = [
   },
   {
     path: 'shipTo.city',
-    group: 'shipTo',
-    type: 'text',
     autocomplete: 'address-level2',
     required: true,
     maxLength: 100,
-    valid: oneLine(100),
     label: () => msg('City', { id: 'orderForm.field.city' }),
     invalid: () => msg('City must be 1–100 characters on one line', { id: 'orderForm.field.city.invalid' }),
   },
   {
     path: 'shipTo.line1',
-    group: 'shipTo',
-    type: 'text',
     autocomplete: 'address-line1',
     required: true,
     maxLength: 200,
-    valid: oneLine(200),
     label: () => msg('Street address', { id: 'orderForm.field.line1' }),
     invalid: () =>
       msg('Street address must be 1–200 characters on one line', { id: 'orderForm.field.line1.invalid' }),
   },
   {
     path: 'shipTo.postalCode',
-    group: 'shipTo',
-    type: 'text',
     autocomplete: 'postal-code',
-    required: false,
     maxLength: 20,
-    valid: oneLine(20),
     label: () => msg('Postal code (optional)', { id: 'orderForm.field.postalCode' }),
     invalid: () =>
       msg('Postal code must be at most 20 characters', { id: 'orderForm.field.postalCode.invalid' }),
@@ -166,10 +140,8 @@ export const SHIP_TO_FIELDS: readonly FieldDef[] = [
 /** The buyer's note to the merchant. */
 export const NOTE_FIELD: FieldDef = {
   path: 'note',
-  group: 'note',
   type: 'textarea',
   autocomplete: 'off',
-  required: false,
   maxLength: 1000,
   valid: (s) => s.length <= 1000 && !/[^\P{Cc}\t\n\r]/u.test(s),
   label: () => msg('Note (optional)', { id: 'orderForm.field.note' }),
@@ -229,7 +201,7 @@ export function orderRequest(
 export function fieldIssues(values: FieldValues): FieldIssue[] {
   return ALL_FIELDS.filter((field) => {
     const value = (values[field.path] ?? '').trim();
-    return value === '' ? field.required : !field.valid(value);
+    return value === '' ? field.required === true : !isValid(field, value);
   }).map((field) => ({ path: field.path, message: `${field.path} is invalid` }));
 }
 

@@ -99,6 +99,20 @@ export default css`
     text-align: center;
   }
 
+  /* Matrix cells and buyer fields. */
+  input,
+  textarea {
+    font: inherit;
+    color: inherit;
+    background: ${tokens.colorSurface};
+    border: 1px solid ${tokens.colorBorder};
+    border-radius: ${tokens.radius};
+  }
+
+  [aria-invalid='true'] {
+    border: 2px solid ${tokens.colorDanger};
+  }
+
   [part~='cell'] {
     box-sizing: border-box;
     width: 4.5rem;
@@ -106,22 +120,12 @@ export default css`
     /* A relayout boundary: a keystroke lays out this input only, not the grid around it. */
     contain: strict;
     padding: ${tokens.space1};
-    font: inherit;
-    color: inherit;
-    background: ${tokens.colorSurface};
-    border: 1px solid ${tokens.colorBorder};
-    border-radius: ${tokens.radius};
     text-align: end;
-  }
-
-  [part~='cell'][aria-invalid='true'] {
-    border: 2px solid ${tokens.colorDanger};
   }
 
   .cell-error {
     display: block;
     font-size: 0.75em;
-    color: ${tokens.colorDanger};
   }
 
   [part~='summary'] {
@@ -172,11 +176,15 @@ export default css`
   }
 
   .error,
+  .cell-error,
+  .field-error,
   [part~='offer-errors'] {
     color: ${tokens.colorDanger};
   }
 
-  [part~='offer-errors'] ul {
+  [part~='offer-errors'] ul,
+  [part~='routing'] ul,
+  [part~='confirmation'] ul {
     margin: 0;
     padding-inline-start: 1.25rem;
   }
@@ -207,28 +215,12 @@ export default css`
   }
 
   [part~='field-input'] {
-    font: inherit;
-    color: inherit;
-    background: ${tokens.colorSurface};
     min-height: 2.25rem;
     padding: ${tokens.space1} ${tokens.space2};
-    border: 1px solid ${tokens.colorBorder};
-    border-radius: ${tokens.radius};
-  }
-
-  [part~='field-input'][aria-invalid='true'] {
-    border: 2px solid ${tokens.colorDanger};
   }
 
   .field-error {
     font-size: 0.875em;
-    color: ${tokens.colorDanger};
-  }
-
-  [part~='routing'] ul,
-  [part~='confirmation'] ul {
-    margin: 0;
-    padding-inline-start: 1.25rem;
   }
 
   button {

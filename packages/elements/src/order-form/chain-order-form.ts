@@ -2,7 +2,6 @@ import {
   localize,
   type Catalog,
   type Factory,
-  type FieldIssue,
   type Offer,
   type OrderRequest,
   type OrderResponse,
@@ -15,7 +14,14 @@ import { isChainApiError } from '../internal/api-error.js';
 import { ChainElement, hostStyles } from '../internal/chain-element.js';
 import { focusRing } from '../internal/theme.js';
 import { visuallyHidden } from '../internal/shared-styles.js';
-import { fieldFor, fieldIssues, fieldMessages, orderRequest, type FieldValues } from './buyer-fields.js';
+import {
+  fieldFor,
+  fieldIssues,
+  fieldMessages,
+  orderRequest,
+  type FieldDef,
+  type FieldValues,
+} from './buyer-fields.js';
 import styles from './chain-order-form.styles.js';
 import { clearDraft, saveDraft } from './draft-storage.js';
 import { fieldId } from './fields-view.js';
@@ -31,7 +37,7 @@ import { renderOtherItems, skuLabel } from './other-items.js';
 import { OrderQuantities, usableLines, type OrderFormLine } from './order-quantities.js';
 import type { RoutingPreview } from './routing-preview.js';
 import { cellId, clearPaint, matrixTexts, paintCell, renderMatrix } from './sku-matrix.js';
-import { violationText } from './violation-text.js';
+import { countFormat, violationText, type CountFormat } from './violation-text.js';
 
 declare module '../internal/events.js' {
   interface ChainEventMap {
@@ -298,7 +304,7 @@ export class ChainOrderForm extends ChainElement {
    * focus as soon as it is shown (e.g. right after the cart handed its lines over).
    */
   override focus(options?: FocusOptions): void {
-    const cell = this.renderRoot.querySelector<HTMLElement>(`#${cellId(this.#active)}`);
+    const cell = this.#cell(this.#active);
     if (cell) cell.focus(options);
     else if (this.#load === 'error') this.renderRoot.querySelector<HTMLElement>('button')?.focus(options);
     else this.#focusAfterUpdate = cellId(this.#active);
@@ -448,7 +454,7 @@ export class ChainOrderForm extends ChainElement {
 
   readonly #ordering: OrderingHandlers = {
     submit: (event) => this.#onSubmit(event),
-    input: (event) => this.#onFieldInput(event),
+    input: (event) => void this.#fieldOf(event),
     change: (event) => this.#onFieldChange(event),
     confirmPrice: () => this.#onConfirmPrice(),
     cancelPrice: () => this.#onCancelPrice(),
@@ -610,9 +616,8 @@ export class ChainOrderForm extends ChainElement {
 
   #cellMessage(skuId: string): string {
     const violations = this.#priced?.byCell.get(skuId);
-    if (!violations || violations.length === 0) return '';
-    const count = formats(this.store.locale, this.#currency()).count;
-    return violations.map((violation) => violationText(violation, count, true)).join(' ');
+    const count = this.#count();
+    return (violations ?? []).map((violation) => violationText(violation, count, true)).join(' ');
   }
 
   /** Re-renders the matrix (new layout, new quantities, locale) and repaints every cell after. */
@@ -631,7 +636,7 @@ export class ChainOrderForm extends ChainElement {
     for (const skuId of priced.byCell.keys()) {
       const position = model.positions.get(skuId);
       if (!position) continue;
-      const input = this.renderRoot.querySelector<HTMLInputElement>(`#${cellId(position)}`);
+      const input = this.#cell(position);
       if (input) paintCell(input, position, this.#cellMessage(skuId));
     }
     this.#syncForm();
@@ -642,26 +647,23 @@ export class ChainOrderForm extends ChainElement {
     const grid = this.#grid;
     if (!(input instanceof HTMLInputElement) || input.dataset['sku'] === undefined || !grid) return;
     if (event.isComposing) return;
-    const from = { row: Number(input.dataset['row']), col: Number(input.dataset['col']) };
+    const from = positionOf(input);
     const to = moveFor({ ...pickKeys(event), ...caretEdges(input) }, from, grid);
     if (to === null) return;
     event.preventDefault();
-    if (to.row === from.row && to.col === from.col) return;
-    const target = this.renderRoot.querySelector<HTMLInputElement>(`#${cellId(to)}`);
-    if (!target) return;
-    target.focus();
-    target.select();
+    if (samePlace(to, from)) return;
+    const target = this.#cell(to);
+    target?.focus();
+    target?.select();
   };
 
   #onCellFocus = (event: FocusEvent): void => {
     const input = event.target;
     if (!(input instanceof HTMLInputElement) || input.dataset['sku'] === undefined) return;
-    const to = { row: Number(input.dataset['row']), col: Number(input.dataset['col']) };
-    if (to.row === this.#active.row && to.col === this.#active.col) return;
+    const to = positionOf(input);
+    if (samePlace(to, this.#active)) return;
     // Roving tab stop, moved in place (re-rendering the matrix for it would cost too much).
-    this.renderRoot
-      .querySelector<HTMLInputElement>(`#${cellId(this.#active)}`)
-      ?.setAttribute('tabindex', '-1');
+    this.#cell(this.#active)?.setAttribute('tabindex', '-1');
     input.setAttribute('tabindex', '0');
     this.#active = to;
   };
@@ -675,19 +677,14 @@ export class ChainOrderForm extends ChainElement {
 
   #syncForm(): void {
     const priced = this.#priced;
-    const lines = this.lines.map(({ skuId, quantity }) => ({ skuId, quantity }));
-    const value = JSON.stringify(lines);
+    const value = this.value;
     this.#internals.setFormValue(value, value);
     if (!priced) return;
-    const firstCell = [...priced.byCell.keys()][0];
-    const position = firstCell === undefined ? undefined : this.#model?.positions.get(firstCell);
-    const anchor =
-      this.renderRoot.querySelector<HTMLInputElement>(`#${cellId(position ?? this.#active)}`) ?? undefined;
-    const count = formats(this.store.locale, this.#currency()).count;
+    const anchor = this.#cell(this.#firstBadCell() ?? this.#active) ?? undefined;
     const problem = [...priced.byCell.values()].flat()[0] ?? priced.offerWide[0];
     if (problem) {
-      this.#internals.setValidity({ customError: true }, violationText(problem, count), anchor);
-    } else if (this.required && lines.length === 0) {
+      this.#internals.setValidity({ customError: true }, violationText(problem, this.#count()), anchor);
+    } else if (this.required && value === '[]') {
       this.#internals.setValidity(
         { valueMissing: true },
         msg('Enter a quantity for at least one item.', { id: 'orderForm.valueMissing' }),
@@ -747,33 +744,30 @@ export class ChainOrderForm extends ChainElement {
   // ---------------------------------------------------------------------------------------------
   // Buyer fields and submission
 
-  #onFieldInput(event: Event): void {
+  /**
+   * The buyer field an `input` or `change` event of the ordering form comes from, its value kept.
+   * The event stops here: the host's own `input`/`change` are the matrix cells'.
+   */
+  #fieldOf(event: Event): FieldDef | undefined {
     event.stopPropagation();
-    const target = event.target;
-    if (!(target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement)) return;
+    const target = event.target as HTMLInputElement | HTMLTextAreaElement;
     const field = fieldFor(target.name);
     if (field) this.#values[field.path] = target.value;
+    return field;
   }
 
   #onFieldChange(event: Event): void {
-    event.stopPropagation();
-    const target = event.target;
-    if (!(target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement)) return;
-    const field = fieldFor(target.name);
+    const field = this.#fieldOf(event);
     if (!field) return;
-    if (field.group === 'shipTo') this.#schedulePreview(0);
+    if (field.path.startsWith('shipTo')) this.#schedulePreview(0);
     // Once a field was reported, check it again as the buyer fixes it.
     if (this.#fieldErrors.has(field.path)) {
-      const issues = this.#issues().filter((issue) => issue.path === field.path);
+      const issues = fieldIssues(this.#values).filter((issue) => issue.path === field.path);
       const message = fieldMessages(issues, this.#values).get(field.path);
       if (message === undefined) this.#fieldErrors.delete(field.path);
       else this.#fieldErrors.set(field.path, message);
       this.requestUpdate();
     }
-  }
-
-  #issues(): readonly FieldIssue[] {
-    return fieldIssues(this.#values);
   }
 
   #onSubmit(event: SubmitEvent): void {
@@ -783,8 +777,7 @@ export class ChainOrderForm extends ChainElement {
     if (!priced) return;
     const lines = this.lines;
     const issues = fieldIssues(this.#values);
-    const messages = fieldMessages(issues, this.#values);
-    this.#fieldErrors = new Map([...messages].filter(([path]) => fieldFor(path) !== undefined));
+    this.#setFieldErrors(fieldMessages(issues, this.#values));
 
     let quantityProblem = '';
     if (lines.length === 0) {
@@ -804,13 +797,8 @@ export class ChainOrderForm extends ChainElement {
       ]
         .filter(Boolean)
         .join(' ');
-      const firstField = [...this.#fieldErrors.keys()][0];
-      if (quantityProblem) {
-        const badCell = [...priced.byCell.keys()].map((id) => this.#model?.positions.get(id)).find(Boolean);
-        this.#focusAfterUpdate = cellId(badCell ?? this.#active);
-      } else if (firstField) {
-        this.#focusAfterUpdate = fieldId(firstField);
-      }
+      if (quantityProblem) this.#focusAfterUpdate = cellId(this.#firstBadCell() ?? this.#active);
+      else this.#focusFirstField();
       this.requestUpdate();
       return;
     }
@@ -853,13 +841,11 @@ export class ChainOrderForm extends ChainElement {
         this.#focusAfterUpdate = 'price-changed-title';
         return;
       case 'invalid': {
-        const messages = fieldMessages(outcome.issues, this.#values);
-        this.#fieldErrors = new Map([...messages].filter(([path]) => fieldFor(path) !== undefined));
+        this.#setFieldErrors(fieldMessages(outcome.issues, this.#values));
         this.#formError = msg('The store did not accept some details; check the highlighted fields.', {
           id: 'orderForm.rejectedFields',
         });
-        const first = [...this.#fieldErrors.keys()][0];
-        this.#focusAfterUpdate = first ? fieldId(first) : 'submit';
+        this.#focusFirstField('submit');
         return;
       }
       case 'failed':
@@ -901,6 +887,33 @@ export class ChainOrderForm extends ChainElement {
     this.#repaintMatrix();
   }
 
+  /** The input of the matrix cell at `position`, if it is rendered. */
+  #cell(position: CellPosition): HTMLInputElement | null {
+    return this.renderRoot.querySelector<HTMLInputElement>(`#${cellId(position)}`);
+  }
+
+  /** The position of the first cell with a violation. */
+  #firstBadCell(): CellPosition | undefined {
+    const positions = this.#model?.positions;
+    return [...(this.#priced?.byCell.keys() ?? [])].map((id) => positions?.get(id)).find(Boolean);
+  }
+
+  #count(): CountFormat {
+    return countFormat(this.store.locale);
+  }
+
+  /** Keeps the messages of buyer fields (not those of lines or of the whole request). */
+  #setFieldErrors(messages: ReadonlyMap<string, string>): void {
+    this.#fieldErrors = new Map([...messages].filter(([path]) => fieldFor(path) !== undefined));
+  }
+
+  /** Moves the focus to the first field with an error, else to `fallback` (an element id). */
+  #focusFirstField(fallback?: string): void {
+    const first = [...this.#fieldErrors.keys()][0];
+    const id = first ? fieldId(first) : fallback;
+    if (id) this.#focusAfterUpdate = id;
+  }
+
   #factoryName(id: string): string {
     return this.#storeFactories.find((factory) => factory.id === id)?.name ?? id;
   }
@@ -920,6 +933,15 @@ function notConfigured(): string {
   return msg('This order form has no store to talk to (set api and key, or put it in a <chain-store>).', {
     id: 'orderForm.notConfigured',
   });
+}
+
+/** A matrix input's place, from its `data-row` and `data-col`. */
+function positionOf(input: HTMLInputElement): CellPosition {
+  return { row: Number(input.dataset['row']), col: Number(input.dataset['col']) };
+}
+
+function samePlace(a: CellPosition, b: CellPosition): boolean {
+  return a.row === b.row && a.col === b.col;
 }
 
 function pickKeys(event: KeyboardEvent) {

@@ -38,7 +38,7 @@ function renderField(
           id=${id}
           part="field-input"
           name=${field.path}
-          type=${field.type}
+          type=${field.type ?? 'text'}
           autocomplete=${field.autocomplete}
           maxlength=${field.maxLength}
           ?required=${field.required}
