@@ -81,7 +81,7 @@ function renderOffer(
     <h3 class="offer-title">${title}</h3>
     ${
       loading.has(entry.offerId)
-        ? html`<p role="status">${msg('Loading prices…', { id: 'cart.loading' })}</p>`
+        ? html`<p role="status">${msg('Loading prices…', { id: 'ladder.loading' })}</p>`
         : quoted
           ? html`<p part="tier" class="tier">
               ${

@@ -285,7 +285,7 @@ export class ChainCart extends ChainElement {
         aria-controls="panel"
         @click=${() => void this.#popup.toggle()}
       >
-        ${cartIcon}<span part="toggle-label">${msg('Cart', { id: 'cart.toggle' })}</span>
+        ${cartIcon}<span part="toggle-label">${msg('Cart', { id: 'cart.title' })}</span>
         <span part="count" class="count">${f.count(this.#cart.count)}</span>
         <span class="visually-hidden">${msg('items', { id: 'cart.toggle.items' })}</span>
       </button>

@@ -1,13 +1,14 @@
-import { formatMoney, localize, priceRange, tierTable, type Offer } from '@chainkit/core';
+import { localize, priceRange, tierTable, type Offer } from '@chainkit/core';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
+import { formats } from '../order-form/format.js';
 import { ladderSummary } from './ladder-summary.js';
 import { unitLabel } from './unit-label.js';
 
 /** What one catalog card shows, computed once per offer, locale and currency. */
 export interface OfferCardView {
   readonly title: string;
-  /** `¥9.80–¥12.00`, or one price when the ladder has one. Empty when the currency is unknown. */
+  /** `¥9.80–¥12.00`, or one price when the ladder has one; `—` when the currency is unknown. */
   readonly price: string;
   /** `2–99 件 ¥12.00 · ≥100 ¥10.50`. */
   readonly ladder: string;
@@ -26,39 +27,18 @@ export interface CardFormat {
   readonly textLocale: string;
 }
 
-function safeMoney(amount: number, currency: string, locale: string): string {
-  try {
-    return formatMoney(amount, currency, locale);
-  } catch {
-    return '';
-  }
-}
-
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-/** A cached `Intl.NumberFormat` for whole quantities in `locale`: `1,000`. */
-export function countFormat(locale: string): Intl.NumberFormat {
-  let format = numberFormats.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-    numberFormats.set(locale, format);
-  }
-  return format;
-}
-
 /** Computes a card's text. Pure apart from `msg()`, which reads the page's text language. */
 export function offerCardView(offer: Offer, format: CardFormat): OfferCardView {
-  const { locale, currency } = format;
-  const count = countFormat(locale);
-  const money = (value: number): string => safeMoney(value, currency, locale);
+  const { locale } = format;
+  const { count, money } = formats(locale, format.currency);
   const range = priceRange(offer);
   const price = range.min === range.max ? money(range.min) : `${money(range.min)}–${money(range.max)}`;
   const unit = unitLabel(offer.unit);
-  const ladder = ladderSummary(tierTable(offer), { quantity: (n) => count.format(n), money, unit });
-  const moq = count.format(offer.rules.moq);
+  const ladder = ladderSummary(tierTable(offer), { quantity: count, money, unit });
+  const moq = count(offer.rules.moq);
   const parts = [msg(str`MOQ ${moq} ${unit}`, { id: 'catalog.moq' })];
   if (offer.rules.step > 1) {
-    parts.push(msg(str`packs of ${count.format(offer.rules.step)} ${unit}`, { id: 'catalog.step' }));
+    parts.push(msg(str`packs of ${count(offer.rules.step)} ${unit}`, { id: 'catalog.step' }));
   }
   return {
     title: localize(offer.title, locale),

@@ -1,8 +1,7 @@
-import { formatMoney, tierTable, type Offer, type Quote, type Sku, type TierRow } from '@chainkit/core';
+import { tierTable, type Offer, type Quote, type Sku, type TierRow } from '@chainkit/core';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { countFormat } from '../catalog/offer-card.js';
 import { unitLabel } from '../catalog/unit-label.js';
 import { StoreController } from '../internal/api-controller.js';
 import type { ChainApiClient } from '../internal/api-client-types.js';
@@ -10,6 +9,7 @@ import { isChainApiError } from '../internal/api-error.js';
 import { ChainElement, hostStyles } from '../internal/chain-element.js';
 import { PlacementController } from '../internal/placement-controller.js';
 import { focusRing } from '../internal/theme.js';
+import { formats, type Formats } from '../order-form/format.js';
 import { visuallyHidden } from '../internal/shared-styles.js';
 import styles from './chain-ladder-price.styles.js';
 import { currentRowIndex, pricedSku, quoteOne, stepperRules, type LadderQuote } from './ladder-quote.js';
@@ -259,18 +259,6 @@ export class ChainLadderPrice extends ChainElement {
     return this.store.currency ?? 'CNY';
   }
 
-  #money(amount: number): string {
-    try {
-      return formatMoney(amount, this.#currency(), this.store.locale);
-    } catch {
-      return '';
-    }
-  }
-
-  #count(value: number): string {
-    return countFormat(this.store.locale).format(value);
-  }
-
   #input(): HTMLInputElement | null {
     return this.renderRoot.querySelector<HTMLInputElement>('#quantity');
   }
@@ -280,7 +268,7 @@ export class ChainLadderPrice extends ChainElement {
       return html`<div part="base error" class="base message" role="alert">
         <p>${this.#errorText()}</p>
         <button part="retry" class="action" type="button" @click=${this.reload}>
-          ${msg('Retry', { id: 'ladder.retry' })}
+          ${msg('Retry', { id: 'catalog.retry' })}
         </button>
       </div>`;
     }
@@ -293,15 +281,16 @@ export class ChainLadderPrice extends ChainElement {
       }
       return this.#renderSkeleton();
     }
+    const f = formats(this.store.locale, this.#currency());
+    const unit = unitLabel(view.offer.unit);
     return html`<div part="base" class="base">
-      ${this.#renderTable(view.rows, view.offer)} ${this.#renderStepper(view.offer, view.bounds)}
-      ${this.#renderSummary(view.offer, view.priced)}
+      ${this.#renderTable(view.rows, f, unit)} ${this.#renderStepper(view.bounds, f, unit)}
+      ${this.#renderSummary(view.offer, view.priced, f, unit)}
     </div>`;
   }
 
-  #renderTable(rows: readonly TierRow[], offer: Offer): TemplateResult {
+  #renderTable(rows: readonly TierRow[], f: Formats, unit: string): TemplateResult {
     const current = currentRowIndex(rows, this.quantity ?? 0);
-    const unit = unitLabel(offer.unit);
     return html`<table part="table">
       <caption class="visually-hidden">
         ${msg('Price per quantity', { id: 'ladder.caption' })}
@@ -321,7 +310,7 @@ export class ChainLadderPrice extends ChainElement {
             aria-current=${isCurrent ? 'true' : nothing}
           >
             <td>
-              ${this.#range(row)}
+              ${range(row, f.count)}
               ${
                 isCurrent
                   ? html`<span part="current-label" class="current-label"
@@ -330,29 +319,21 @@ export class ChainLadderPrice extends ChainElement {
                   : nothing
               }
             </td>
-            <td>${this.#money(row.unitPrice)}</td>
+            <td>${f.money(row.unitPrice)}</td>
           </tr>`;
         })}
       </tbody>
     </table>`;
   }
 
-  #range(row: TierRow): string {
-    const from = this.#count(row.minQuantity);
-    if (row.maxQuantity === null) return `≥${from}`;
-    if (row.maxQuantity === row.minQuantity) return from;
-    return `${from}–${this.#count(row.maxQuantity)}`;
-  }
-
-  #renderStepper(offer: Offer, bounds: QuantityBounds): TemplateResult {
+  #renderStepper(bounds: QuantityBounds, f: Formats, unit: string): TemplateResult {
     const quantity = this.quantity ?? bounds.min;
-    const unit = unitLabel(offer.unit);
-    const rules = [msg(str`MOQ ${this.#count(bounds.min)} ${unit}`, { id: 'ladder.moq' })];
+    const rules = [msg(str`MOQ ${f.count(bounds.min)} ${unit}`, { id: 'ladder.moq' })];
     if (bounds.step > 1) {
-      rules.push(msg(str`in steps of ${this.#count(bounds.step)}`, { id: 'ladder.step' }));
+      rules.push(msg(str`in steps of ${f.count(bounds.step)}`, { id: 'ladder.step' }));
     }
     if (bounds.max !== null) {
-      rules.push(msg(str`at most ${this.#count(bounds.max)}`, { id: 'ladder.max' }));
+      rules.push(msg(str`at most ${f.count(bounds.max)}`, { id: 'ladder.max' }));
     }
     return html`<div class="quantity">
       <label for="quantity">${msg(str`Quantity (${unit})`, { id: 'ladder.quantityHeading' })}</label>
@@ -364,7 +345,7 @@ export class ChainLadderPrice extends ChainElement {
           aria-label=${msg('Decrease quantity', { id: 'ladder.decrease' })}
           aria-controls="quantity"
           ?disabled=${!canStepDown(quantity, bounds)}
-          @click=${this.#onDecrement}
+          @click=${() => this.#step(stepDown)}
         >
           −
         </button>
@@ -388,7 +369,7 @@ export class ChainLadderPrice extends ChainElement {
           aria-label=${msg('Increase quantity', { id: 'ladder.increase' })}
           aria-controls="quantity"
           ?disabled=${!canStepUp(quantity, bounds)}
-          @click=${this.#onIncrement}
+          @click=${() => this.#step(stepUp)}
         >
           +
         </button>
@@ -397,24 +378,23 @@ export class ChainLadderPrice extends ChainElement {
     </div>`;
   }
 
-  #renderSummary(offer: Offer, priced: LadderQuote): TemplateResult {
+  #renderSummary(offer: Offer, priced: LadderQuote, f: Formats, unit: string): TemplateResult {
     const line = priced.line;
     const quoted = priced.offer;
-    const unit = unitLabel(offer.unit);
     const next = quoted?.nextTier ?? null;
     return html`
       <div part="summary" class="summary" role="status" aria-live="polite" aria-atomic="true">
         <span part="unit-price" class="unit-price"
-          >${msg(str`Unit price ${this.#money(line?.unitPrice ?? 0)}`, { id: 'ladder.unitPrice' })}</span
+          >${msg(str`Unit price ${f.money(line?.unitPrice ?? 0)}`, { id: 'ladder.unitPrice' })}</span
         >
         <span part="total" class="total"
-          >${msg(str`Total ${this.#money(quoted?.subtotal ?? 0)}`, { id: 'ladder.total' })}</span
+          >${msg(str`Total ${f.money(quoted?.subtotal ?? 0)}`, { id: 'ladder.total' })}</span
         >
       </div>
       <p part="savings" class="savings">
         ${
           quoted && quoted.savings > 0
-            ? msg(str`You save ${this.#money(quoted.savings)} against the first tier`, {
+            ? msg(str`You save ${f.money(quoted.savings)} against the first tier`, {
                 id: 'ladder.savings',
               })
             : nothing
@@ -425,12 +405,12 @@ export class ChainLadderPrice extends ChainElement {
           next
             ? html`<span
                   >${msg(
-                    str`Add ${this.#count(next.addQuantity)} more ${unit} to pay ${this.#money(next.unitPrice)} each`,
+                    str`Add ${f.count(next.addQuantity)} more ${unit} to pay ${f.money(next.unitPrice)} each`,
                     { id: 'ladder.nudge' },
                   )}</span
                 >
                 <button part="nudge-button" class="action" type="button" @click=${this.#onNudge}>
-                  ${msg(str`Add ${this.#count(next.addQuantity)}`, { id: 'ladder.nudgeAdd' })}
+                  ${msg(str`Add ${f.count(next.addQuantity)}`, { id: 'ladder.nudgeAdd' })}
                 </button>`
             : nothing
         }
@@ -484,8 +464,9 @@ export class ChainLadderPrice extends ChainElement {
       return msg('This offer is not available.', { id: 'ladder.notFound' });
     }
     if (isChainApiError(this.#error, 'network_error')) {
+      // The catalog's words and translation: one copy on a shop page.
       return msg('Could not reach the store. Check your connection and try again.', {
-        id: 'ladder.networkError',
+        id: 'catalog.networkError',
       });
     }
     return msg('The prices could not be loaded.', { id: 'ladder.loadError' });
@@ -535,17 +516,12 @@ export class ChainLadderPrice extends ChainElement {
     if (next) this.#commit((this.quantity ?? 0) + next.addQuantity);
   };
 
-  // The handlers read the quantity now, not the one rendered: two clicks before a re-render must
-  // make two steps.
-  #onDecrement = (): void => {
+  // − and + read the quantity now, not the one rendered: two clicks before a re-render must make
+  // two steps.
+  #step(move: typeof stepUp): void {
     const bounds = this.#view?.bounds;
-    if (bounds) this.#commit(stepDown(this.quantity ?? bounds.min, bounds));
-  };
-
-  #onIncrement = (): void => {
-    const bounds = this.#view?.bounds;
-    if (bounds) this.#commit(stepUp(this.quantity ?? bounds.min, bounds));
-  };
+    if (bounds) this.#commit(move(this.quantity ?? bounds.min, bounds));
+  }
 
   #onInputChange = (event: Event): void => {
     const value = (event.target as HTMLInputElement).value;
@@ -575,6 +551,14 @@ export class ChainLadderPrice extends ChainElement {
       quote: priced.quote,
     });
   }
+}
+
+/** A tier's quantities: `10–49`, `50`, `≥200`. */
+function range(row: TierRow, count: (n: number) => string): string {
+  const from = count(row.minQuantity);
+  if (row.maxQuantity === null) return `≥${from}`;
+  if (row.maxQuantity === row.minQuantity) return from;
+  return `${from}–${count(row.maxQuantity)}`;
 }
 
 declare global {

@@ -2,12 +2,10 @@ import { str } from '@lit/localize';
 
 /** zh-CN text of `<chain-cart>`; values by index in the English source's order. */
 export const templates = {
-  'cart.toggle': '进货单',
   'cart.toggle.items': '件',
   'cart.title': '进货单',
   'cart.close': '关闭',
   'cart.empty': '进货单是空的。',
-  'cart.loading': '正在加载价格…',
   'cart.offer.mixedTier': str`共 ${0} 件混批，单价 ${1}`,
   'cart.offer.count': str`共 ${0} 件`,
   'cart.offer.nudge': str`再加 ${0} 件，单价降至 ${1}`,

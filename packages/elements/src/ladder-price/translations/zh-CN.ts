@@ -20,10 +20,8 @@ export const templates = {
   'ladder.mixedBatchTitle': '混批',
   'ladder.mixedBatchText':
     '本商品的所有颜色和尺码合计数量，由合计数量决定所有规格的价格档位；起批量也按合计数量计算，而不是每个规格单独计算。',
-  'ladder.retry': '重试',
   'ladder.unknownSku': str`此商品没有规格 ${0}。`,
   'ladder.loading': '正在加载价格…',
   'ladder.notFound': '此商品已下架或不存在。',
-  'ladder.networkError': '无法连接店铺，请检查网络后重试。',
   'ladder.loadError': '价格加载失败。',
 };
