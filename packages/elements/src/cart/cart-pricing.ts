@@ -66,17 +66,19 @@ export function priceCart(
   const byLine = new Map(result.lines.map((quoted) => [quoted.skuId, quoted]));
   const bySku = new Map<string, Violation[]>();
   const offerWide = new Map<string, Violation[]>();
+  const add = (map: Map<string, Violation[]>, key: string, violation: Violation): void => {
+    map.set(key, [...(map.get(key) ?? []), violation]);
+  };
   for (const quoted of result.offers) {
     for (const violation of quoted.violations) {
       const skuId = skuOf(violation);
-      if (skuId === undefined)
-        offerWide.set(quoted.offerId, [...(offerWide.get(quoted.offerId) ?? []), violation]);
-      else bySku.set(skuId, [...(bySku.get(skuId) ?? []), violation]);
+      if (skuId === undefined) add(offerWide, quoted.offerId, violation);
+      else add(bySku, skuId, violation);
     }
   }
   for (const violation of result.violations) {
     const skuId = skuOf(violation);
-    if (skuId !== undefined) bySku.set(skuId, [...(bySku.get(skuId) ?? []), violation]);
+    if (skuId !== undefined) add(bySku, skuId, violation);
   }
 
   const offerIds = [...new Set(lines.map((line) => line.offerId))];

@@ -21,17 +21,24 @@ export type PagesQuery = Pick<OfferQuery, 'q' | 'category' | 'limit'>;
  */
 export class CatalogPages implements ReactiveController {
   readonly #host: ReactiveControllerHost;
-  #status: PagesStatus = 'waiting';
-  #offers: readonly Offer[] = [];
+  // Read by the host, set only here.
+  /** Where the first page stands. */
+  status: PagesStatus = 'waiting';
+  /** The offers loaded so far, in order. */
+  offers: readonly Offer[] = [];
+  /** The error of the first page, when `status` is `error`. */
+  error: unknown;
+  /** The error of the last next-page request, until it is retried. */
+  moreError: unknown;
+  /** Whether a next page is on its way. */
+  loadingMore = false;
+  /** Every category seen in the pages of this client, first seen first. */
+  categories: CatalogCategory[] = [];
   #cursor: string | null = null;
-  #error: unknown;
-  #moreError: unknown;
-  #loadingMore = false;
   #abort: AbortController | undefined;
   #client: ChainApiClient | undefined;
   #key: string | undefined;
   #query: PagesQuery = {};
-  #categories: CatalogCategory[] = [];
   #arrived = false;
 
   constructor(host: ReactiveControllerHost) {
@@ -39,37 +46,9 @@ export class CatalogPages implements ReactiveController {
     host.addController(this);
   }
 
-  get status(): PagesStatus {
-    return this.#status;
-  }
-
-  /** The offers loaded so far, in order. */
-  get offers(): readonly Offer[] {
-    return this.#offers;
-  }
-
-  /** The error of the first page, when `status` is `error`. */
-  get error(): unknown {
-    return this.#error;
-  }
-
-  /** The error of the last next-page request, until it is retried. */
-  get moreError(): unknown {
-    return this.#moreError;
-  }
-
-  get loadingMore(): boolean {
-    return this.#loadingMore;
-  }
-
   /** Whether the server has more pages. */
   get hasMore(): boolean {
     return this.#cursor !== null;
-  }
-
-  /** Every category seen in the pages of this client, first seen first. */
-  get categories(): CatalogCategory[] {
-    return this.#categories;
   }
 
   /** True once after a first page arrived: the host announces the count then. */
@@ -83,14 +62,14 @@ export class CatalogPages implements ReactiveController {
   sync(client: ChainApiClient | undefined, query: PagesQuery): void {
     const key = `${query.q ?? ''}\u0000${query.category ?? ''}\u0000${query.limit ?? ''}`;
     if (client === this.#client && key === this.#key) return;
-    if (client !== this.#client) this.#categories = [];
+    if (client !== this.#client) this.categories = [];
     this.#client = client;
     this.#key = key;
     this.#query = query;
     if (client) void this.#fetch(false);
     else {
       this.#abort?.abort();
-      this.#status = 'waiting';
+      this.status = 'waiting';
     }
   }
 
@@ -105,21 +84,21 @@ export class CatalogPages implements ReactiveController {
     this.#abort = undefined;
     this.#client = undefined;
     this.#key = undefined;
-    this.#loadingMore = false;
+    this.loadingMore = false;
     this.#cursor = null;
   }
 
   /** Loads the next page, if there is one and nothing is loading. */
   loadMore(): void {
-    if (this.#cursor === null || this.#loadingMore || this.#status !== 'ready') return;
+    if (this.#cursor === null || this.loadingMore || this.status !== 'ready') return;
     void this.#fetch(true);
   }
 
   hostDisconnected(): void {
-    if (this.#status === 'loading' || this.#loadingMore) this.#key = undefined;
+    if (this.status === 'loading' || this.loadingMore) this.#key = undefined;
     this.#abort?.abort();
     this.#abort = undefined;
-    this.#loadingMore = false;
+    this.loadingMore = false;
   }
 
   async #fetch(append: boolean): Promise<void> {
@@ -128,14 +107,14 @@ export class CatalogPages implements ReactiveController {
     this.#abort?.abort();
     const abort = new AbortController();
     this.#abort = abort;
-    this.#moreError = undefined;
-    if (append) this.#loadingMore = true;
+    this.moreError = undefined;
+    if (append) this.loadingMore = true;
     else {
-      this.#status = 'loading';
-      this.#offers = [];
+      this.status = 'loading';
+      this.offers = [];
       this.#cursor = null;
-      this.#error = undefined;
-      this.#loadingMore = false;
+      this.error = undefined;
+      this.loadingMore = false;
     }
     this.#host.requestUpdate();
     try {
@@ -144,22 +123,22 @@ export class CatalogPages implements ReactiveController {
         { signal: abort.signal },
       );
       if (abort.signal.aborted) return;
-      this.#offers = append ? [...this.#offers, ...page.data] : page.data;
-      this.#categories = normalizeCategories([...this.#categories, ...categoriesOf(page.data)]);
+      this.offers = append ? [...this.offers, ...page.data] : page.data;
+      this.categories = normalizeCategories([...this.categories, ...categoriesOf(page.data)]);
       this.#cursor = page.nextCursor;
-      this.#status = 'ready';
+      this.status = 'ready';
       if (!append) this.#arrived = true;
     } catch (error) {
       if (abort.signal.aborted) return;
-      if (append) this.#moreError = error;
+      if (append) this.moreError = error;
       else {
-        this.#status = 'error';
-        this.#error = error;
+        this.status = 'error';
+        this.error = error;
       }
     } finally {
       if (this.#abort === abort) {
         this.#abort = undefined;
-        this.#loadingMore = false;
+        this.loadingMore = false;
         this.#host.requestUpdate();
       }
     }

@@ -90,16 +90,8 @@ export class GridMeasure implements ReactiveController {
       cardHeight,
       ...(this.#options.list() ? { columns: 1 } : {}),
     });
-    const previous = this.#geometry;
-    if (
-      previous &&
-      previous.columns === geometry.columns &&
-      previous.cardWidth === geometry.cardWidth &&
-      previous.cardHeight === geometry.cardHeight &&
-      previous.gap === geometry.gap
-    ) {
-      return false;
-    }
+    // Four numbers: compared as one string.
+    if (String(Object.values(geometry)) === String(Object.values(this.#geometry ?? {}))) return false;
     this.#geometry = geometry;
     return true;
   }
