@@ -24,11 +24,14 @@ describe('minifyTemplates', () => {
       '`;',
     ].join('\n');
     const out = minifyTemplates(source);
-    expect(out).toContain(':host{\ndisplay:block;\npadding:${tokens.space2} ${tokens.space3};');
-    expect(out).toContain('width:calc(100% - 2rem + 1px)\n}');
-    expect(out).toContain('a :hover,b > c{');
+    expect(out).toContain(
+      'css`:host{display:block;padding:${tokens.space2} ${tokens.space3};width:calc(100% - 2rem + 1px)}',
+    );
+    expect(out).toContain('a :hover,b > c{color:red}`\n');
     expect(out).not.toContain('the host');
+    // The template's line breaks follow its closing backtick: the next line stays where it was.
     expect(lines(out)).toBe(lines(source));
+    expect(out.split('\n').at(-1)).toBe(';');
   });
 
   it('removes indentation in html templates, keeping expressions and nested templates intact', () => {
@@ -68,7 +71,7 @@ describe('minifyTemplates', () => {
     const plugin = minifyTemplatesPlugin();
     const code = 'export const s = css`\n  :host {\n    display: block;\n  }\n`;';
     expect(plugin.transform(code, '/repo/packages/elements/src/cart/chain-cart.styles.ts')?.code).toContain(
-      ':host{\ndisplay:block\n}',
+      ':host{display:block}',
     );
     expect(plugin.transform(code, '/repo/node_modules/lit/index.js')).toBeNull();
   });

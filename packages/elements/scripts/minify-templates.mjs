@@ -1,14 +1,15 @@
 // A build plugin that shrinks the static text of Lit `css` and `html` tagged templates in the
 // element sources: comments and indentation go, the `${…}` expressions are left untouched.
 //
-// - css`…`: comments removed, runs of spaces collapsed, and spaces removed around `{ } ; ,` and
-//   after `:` (never before `:`, which would turn `a :hover` into `a:hover`; never around `+`,
-//   which `calc()` needs);
+// - css`…`: comments removed, runs of whitespace (line breaks too) collapsed, and spaces removed
+//   around `{ } ; ,` and after `:` (never before `:`, which would turn `a :hover` into
+//   `a:hover`; never around `+`, which `calc()` needs); the line breaks taken out of the template
+//   are put back right after its closing backtick, where JavaScript ignores them;
 // - html`…`: the indentation around line breaks removed (a text node of whitespace renders the
 //   same whatever its length; Chainkit's templates have no `<pre>` or `<textarea>` content).
 //
-// Line breaks are all kept, so every line of the module stays on its line and the source maps
-// stay right without a map from this step (only columns inside templates move).
+// So every line of the module after a template stays on its line and the source maps stay right
+// without a map from this step (only positions inside templates move).
 //
 // The scanner understands nested template literals, strings, comments and `${ }` inside the
 // templates it rewrites; anything it does not recognise is copied unchanged.
@@ -87,7 +88,9 @@ function template(code, start, tag) {
     }
     if (ch === '`') {
       flush(first, true);
-      return { text: `${out}\``, end: i + 1 };
+      // The line breaks a css template lost go right after it, so the next line stays put.
+      const lost = lineBreaks(code.slice(start, i)) - lineBreaks(out);
+      return { text: `${out}\`${'\n'.repeat(lost)}`, end: i + 1 };
     }
     if (ch === '$' && code[i + 1] === '{') {
       flush(first, false);
@@ -102,6 +105,8 @@ function template(code, start, tag) {
   }
   throw new Error('unterminated template literal');
 }
+
+const lineBreaks = (text) => text.split('\n').length - 1;
 
 /** Reads a `${ … }` expression body from `start`; returns it (templates inside rewritten) and the index after `}`. */
 function expression(code, start) {
@@ -135,14 +140,12 @@ function expression(code, start) {
 const minifyTemplatesInExpression = (text) => minifyTemplates(text);
 
 function minifyCss(text, first, last) {
-  // Comments become their line breaks, so every line stays where it was (see the header).
-  let css = text.replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ''));
-  css = css
-    .replace(/[ \t\r]+/g, ' ')
-    .replace(/ ?\n ?/g, '\n')
+  let css = text
+    .replace(/\/\*[\s\S]*?\*\//g, ' ')
+    .replace(/\s+/g, ' ')
     .replace(/ ?([{};,]) ?/g, '$1')
     .replace(/: /g, ':')
-    .replace(/;(\n*)}/g, '$1}');
+    .replace(/;}/g, '}');
   if (first) css = css.replace(/^ /, '');
   if (last) css = css.replace(/ $/, '');
   return css;
