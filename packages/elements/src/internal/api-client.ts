@@ -160,18 +160,30 @@ export function createApiClient(options: ApiClientOptions): CachingApiClient {
     }
   }
 
-  /** Runs `load` through `cache`, turning an abort of this caller into `aborted`. */
-  async function cached<T>(
+  /**
+   * A cached catalog read: `GET path` through `cache` under `cacheKey`, `pick` checking the body
+   * and taking the value out (it returns `undefined` for a body of the wrong shape); an abort of
+   * this caller becomes `aborted`.
+   */
+  async function read<T>(
     cache: RequestCache<T>,
     cacheKey: string,
-    load: (signal: AbortSignal) => Promise<T>,
+    path: string,
+    pick: (body: never) => T | undefined,
     signal: AbortSignal | undefined,
   ): Promise<T> {
     try {
-      return await cache.get(cacheKey, load, signal);
+      return await cache.get(
+        cacheKey,
+        async (loadSignal) => {
+          const value = pick(await request<never>({ method: 'GET', path }, loadSignal));
+          if (value === undefined) throw invalidResponse();
+          return value;
+        },
+        signal,
+      );
     } catch (error) {
-      if (error instanceof ChainApiError) throw error;
-      if (signal?.aborted) throw aborted(signal);
+      if (!(error instanceof ChainApiError) && signal?.aborted) throw aborted(signal);
       throw error;
     }
   }
@@ -182,18 +194,18 @@ export function createApiClient(options: ApiClientOptions): CachingApiClient {
 
     listOffers(query: OfferQuery, callOptions: ApiCallOptions = {}): Promise<OfferListResponse> {
       const params = new URLSearchParams();
-      if (query.q) params.set('q', query.q);
-      if (query.category) params.set('category', query.category);
-      if (query.cursor) params.set('cursor', query.cursor);
-      if (query.limit !== undefined) params.set('limit', String(query.limit));
+      for (const name of ['q', 'category', 'cursor', 'limit'] as const) {
+        const value = query[name];
+        if (value || (name === 'limit' && value !== undefined)) params.set(name, String(value));
+      }
       const search = params.toString();
       const path = `/v1/offers${search ? `?${search}` : ''}`;
-      return cached(
+      return read(
         pages,
         path,
-        async (signal) => {
-          const page = await request<OfferListResponse>({ method: 'GET', path }, signal);
-          if (!Array.isArray(page?.data)) throw invalidResponse();
+        path,
+        (page: OfferListResponse | undefined) => {
+          if (!Array.isArray(page?.data)) return undefined;
           for (const offer of page.data) offers.set(offer.id, offer);
           return page;
         },
@@ -202,32 +214,26 @@ export function createApiClient(options: ApiClientOptions): CachingApiClient {
     },
 
     getOffer(id: string, callOptions: ApiCallOptions = {}): Promise<Offer> {
-      return cached(
+      // The server wraps the offer (`{ currency, offer, factories }`); a bare offer is taken too.
+      return read(
         offers,
         id,
-        async (signal) => {
-          const body = await request<OfferResponseBody | Offer>(
-            { method: 'GET', path: `/v1/offers/${encodeURIComponent(id)}` },
-            signal,
-          );
-          // The server wraps the offer (`{ currency, offer, factories }`); accept a bare offer too.
-          const offer = 'offer' in body && typeof body.offer === 'object' ? body.offer : (body as Offer);
-          if (typeof offer?.id !== 'string') throw invalidResponse();
-          return offer;
+        `/v1/offers/${encodeURIComponent(id)}`,
+        (body: OfferResponseBody | Offer | undefined) => {
+          const offer =
+            body && 'offer' in body && typeof body.offer === 'object' ? body.offer : (body as Offer);
+          return typeof offer?.id === 'string' ? offer : undefined;
         },
         callOptions.signal,
       );
     },
 
     listFactories(callOptions: ApiCallOptions = {}): Promise<readonly Factory[]> {
-      return cached(
+      return read(
         factories,
         'all',
-        async (signal) => {
-          const body = await request<FactoryListBody>({ method: 'GET', path: '/v1/factories' }, signal);
-          if (!Array.isArray(body?.data)) throw invalidResponse();
-          return body.data;
-        },
+        '/v1/factories',
+        (body: FactoryListBody | undefined) => (Array.isArray(body?.data) ? body.data : undefined),
         callOptions.signal,
       );
     },
@@ -264,9 +270,7 @@ export function createApiClient(options: ApiClientOptions): CachingApiClient {
     },
 
     clearCache(): void {
-      pages.clear();
-      offers.clear();
-      factories.clear();
+      for (const cache of [pages, offers, factories]) cache.clear();
     },
   };
 }
@@ -280,11 +284,12 @@ function aborted(signal: AbortSignal | undefined): ChainApiError {
   });
 }
 
-function invalidResponse(status = 200): ChainApiError {
+function invalidResponse(status = 200, cause?: unknown): ChainApiError {
   return new ChainApiError({
     status,
     code: 'invalid_response',
     message: 'The order server sent a response that is not the JSON expected',
+    cause,
   });
 }
 
@@ -292,40 +297,26 @@ async function readJson<T>(response: Response): Promise<T> {
   try {
     return (await response.json()) as T;
   } catch (cause) {
-    throw new ChainApiError({
-      status: response.status,
-      code: 'invalid_response',
-      message: 'The order server sent a response that is not the JSON expected',
-      cause,
-    });
+    throw invalidResponse(response.status, cause);
   }
 }
 
 /** The `ChainApiError` for a non-success response. */
 async function errorFrom(response: Response): Promise<ChainApiError> {
+  const { status } = response;
   const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
-  const retryAfter = retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000);
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    body = undefined;
-  }
-  const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)
-    ?.error;
-  if (error && typeof error.code === 'string') {
-    return new ChainApiError({
-      status: response.status,
-      code: error.code,
-      message: typeof error.message === 'string' ? error.message : `HTTP ${response.status}`,
-      details: error.details,
-      ...(retryAfter === undefined ? {} : { retryAfter }),
-    });
-  }
+  const body = (await response.json().catch(() => undefined)) as
+    { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined;
+  const error = typeof body?.error?.code === 'string' ? body.error : undefined;
   return new ChainApiError({
-    status: response.status,
-    code: `http_${response.status}`,
-    message: `The order server answered HTTP ${response.status}`,
-    ...(retryAfter === undefined ? {} : { retryAfter }),
+    status,
+    code: error ? (error.code as string) : `http_${status}`,
+    message: error
+      ? typeof error.message === 'string'
+        ? error.message
+        : `HTTP ${status}`
+      : `The order server answered HTTP ${status}`,
+    details: error?.details,
+    ...(retryAfterMs === undefined ? {} : { retryAfter: Math.ceil(retryAfterMs / 1000) }),
   });
 }
