@@ -50,8 +50,7 @@ export function parseCart(text: string | null): CartLine[] {
     if (parsed?.v !== VERSION || !Array.isArray(parsed.lines)) return [];
     const lines: CartLine[] = [];
     for (const line of parsed.lines as unknown[]) {
-      if (isCartLine(line))
-        mergeInto(lines, { offerId: line.offerId, skuId: line.skuId, quantity: line.quantity });
+      if (isCartLine(line)) mergeInto(lines, line);
     }
     return lines.slice(0, MAX_LINES);
   } catch {
@@ -59,12 +58,15 @@ export function parseCart(text: string | null): CartLine[] {
   }
 }
 
-/** Adds `line` to `lines` in place: to the quantity of the same SKU, else as a new line. */
+/**
+ * Adds `line` to `lines` in place: to the quantity of the same SKU, else as a new line (a copy of
+ * its three fields, whatever else the object carries).
+ */
 function mergeInto(lines: CartLine[], line: CartLine): boolean {
   const index = lines.findIndex((l) => l.offerId === line.offerId && l.skuId === line.skuId);
   if (index === -1) {
     if (lines.length >= MAX_LINES) return false;
-    lines.push(line);
+    lines.push({ offerId: line.offerId, skuId: line.skuId, quantity: line.quantity });
     return true;
   }
   const existing = lines[index]!;
@@ -109,8 +111,7 @@ export class CartStore {
   add(line: CartLine): boolean {
     if (!isCartLine(line)) return false;
     const lines = [...this.#lines];
-    if (!mergeInto(lines, { offerId: line.offerId, skuId: line.skuId, quantity: line.quantity }))
-      return false;
+    if (!mergeInto(lines, line)) return false;
     this.#commit(lines);
     return true;
   }

@@ -357,7 +357,7 @@ export class ChainCart extends ChainElement {
       return;
     }
     handledAdds.add(event);
-    this.addLine({ offerId: detail.offerId, skuId: detail.skuId, quantity: detail.quantity });
+    this.addLine(detail);
   };
 
   #onQuantity(offerId: string, skuId: string, text: string): void {

@@ -287,14 +287,7 @@ export class ChainCatalog extends ChainElement {
   #renderBody(): TemplateResult {
     const status = this.#status();
     const pages = this.#pages;
-    if (status === 'error') {
-      return html`<div part="error" class="message" role="alert">
-        <p>${this.#errorText(pages.error)}</p>
-        <button part="retry" class="action" type="button" @click=${this.reload}>
-          ${msg('Retry', { id: 'catalog.retry' })}
-        </button>
-      </div>`;
-    }
+    if (status === 'error') return this.#renderError('error', pages.error, this.reload);
     const waiting = status === 'waiting' || status === 'loading' || !this.#grid.ready;
     const loadingMore = this.offers === undefined && pages.loadingMore;
     if (!waiting && this.#visible.length === 0 && !loadingMore) {
@@ -320,17 +313,18 @@ export class ChainCatalog extends ChainElement {
     return html`
       ${waiting ? this.#renderSkeletons() : nothing}
       ${this.#grid.ready ? this.#renderList(waiting, loadingMore) : nothing}
-      ${
-        moreError === undefined
-          ? nothing
-          : html`<div part="more-error" class="message" role="alert">
-              <p>${this.#errorText(moreError)}</p>
-              <button part="retry" class="action" type="button" @click=${this.loadMore}>
-                ${msg('Retry', { id: 'catalog.retry' })}
-              </button>
-            </div>`
-      }
+      ${moreError === undefined ? nothing : this.#renderError('more-error', moreError, this.loadMore)}
     `;
+  }
+
+  /** A failed page: what went wrong and a Retry button. */
+  #renderError(part: string, error: unknown, retry: () => void): TemplateResult {
+    return html`<div part=${part} class="message" role="alert">
+      <p>${this.#errorText(error)}</p>
+      <button part="retry" class="action" type="button" @click=${retry}>
+        ${msg('Retry', { id: 'catalog.retry' })}
+      </button>
+    </div>`;
   }
 
   /**
