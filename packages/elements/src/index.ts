@@ -23,7 +23,14 @@ export {
 export { focusRing, token, tokenDefaults, tokenNames, tokens, type ChainToken } from './internal/theme.js';
 export { ChainMoney, type MoneyDisplay } from './money/chain-money.js';
 export { createApiClient, type ApiClientOptions, type CachingApiClient } from './internal/api-client.js';
-export type { ApiCallOptions, ChainApiClient, OfferQuery } from './internal/api-client-types.js';
+export type {
+  ApiCallOptions,
+  ChainApiClient,
+  OfferQuery,
+  QuoteOptions,
+  RoutingPreview,
+  RoutingPreviewRow,
+} from './internal/api-client-types.js';
 export {
   ChainApiError,
   isChainApiError,

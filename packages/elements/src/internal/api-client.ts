@@ -7,7 +7,13 @@ import type {
   Quote,
   QuoteLineInput,
 } from '@chainkit/core';
-import type { ApiCallOptions, ChainApiClient, OfferQuery } from './api-client-types.js';
+import type {
+  ApiCallOptions,
+  ChainApiClient,
+  OfferQuery,
+  QuoteOptions,
+  RoutingPreview,
+} from './api-client-types.js';
 import { ChainApiError } from './api-error.js';
 import { RequestCache } from './request-cache.js';
 import {
@@ -238,9 +244,13 @@ export function createApiClient(options: ApiClientOptions): CachingApiClient {
       );
     },
 
-    quote(lines: readonly QuoteLineInput[], callOptions: ApiCallOptions = {}): Promise<Quote> {
+    quote(lines: readonly QuoteLineInput[], callOptions: QuoteOptions = {}) {
       // Pricing has no side effect, so retrying a POST here is safe.
-      return request<Quote>({ method: 'POST', path: '/v1/quotes', body: { lines } }, callOptions.signal);
+      const { shipTo } = callOptions;
+      return request<Quote & { routing?: RoutingPreview }>(
+        { method: 'POST', path: '/v1/quotes', body: shipTo ? { lines, shipTo } : { lines } },
+        callOptions.signal,
+      );
     },
 
     placeOrder(

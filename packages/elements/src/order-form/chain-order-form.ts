@@ -35,7 +35,7 @@ import { offerCatalog, priceLines, type PricedLines } from './order-pricing.js';
 import { renderSummary } from './order-summary.js';
 import { renderOtherItems, skuLabel } from './other-items.js';
 import { OrderQuantities, usableLines, type OrderFormLine } from './order-quantities.js';
-import type { RoutingPreview } from './routing-preview.js';
+import type { RoutingPreview } from '../internal/api-client-types.js';
 import { cellId, clearPaint, matrixTexts, paintCell, renderMatrix } from './sku-matrix.js';
 import { countFormat, violationText, type CountFormat } from './violation-text.js';
 
@@ -183,7 +183,7 @@ export class ChainOrderForm extends ChainElement {
   declare offer: string | undefined;
   /** The offer itself; when set, nothing is loaded and `offer` is ignored. */
   declare offerData: Offer | undefined;
-  /** The store's factories for the routing preview; default: `client.listFactories()`. */
+  /** The store's factories, naming the sub-orders after the order was placed; default: `client.listFactories()`. */
   declare factories: readonly Factory[] | undefined;
   /** Base URL of the order server, when the form is not inside a `<chain-store>`. */
   declare api: string | undefined;
@@ -516,7 +516,7 @@ export class ChainOrderForm extends ChainElement {
       this.#rebuildCatalog();
       this.requestUpdate();
     } catch {
-      // No routing preview without factories; ordering still works.
+      // Sub-orders are then named by factory id; ordering still works.
     }
   }
 
@@ -720,20 +720,22 @@ export class ChainOrderForm extends ChainElement {
   }
 
   /**
-   * Routes the priced lines for the preview. The routing code (core `routeOrder`) is loaded on
-   * first use: a form without quantities or without factories never shows a preview, so the
-   * first render does not wait for it.
+   * Asks the server where the priced lines would be made (`POST /v1/quotes` with `shipTo`): it
+   * routes them with core `routeOrder` and the factories' real queues, so the routing code never
+   * ships to the browser. No preview without a store, without lines or without a country code.
    */
   async #updatePreview(run: number): Promise<void> {
-    const catalog = this.#catalog;
-    const lines = this.#priced?.quote.lines ?? [];
+    const client = this.store.client;
+    const lines = (this.#priced?.quote.lines ?? []).map(({ skuId, quantity }) => ({ skuId, quantity }));
+    const country = (this.#values['shipTo.country'] ?? '').trim();
     let preview: RoutingPreview | undefined;
-    if (catalog && catalog.factories.length > 0 && lines.length > 0) {
-      const { previewRouting } = await import('./routing-preview.js');
-      preview = previewRouting(catalog, lines, {
-        country: (this.#values['shipTo.country'] ?? '').trim().toUpperCase(),
-        region: (this.#values['shipTo.region'] ?? '').trim(),
-      });
+    if (client && lines.length > 0 && /^[a-z]{2}$/i.test(country)) {
+      const region = (this.#values['shipTo.region'] ?? '').trim();
+      try {
+        preview = (await client.quote(lines, { shipTo: { country, region } })).routing;
+      } catch {
+        // No preview when the store cannot be reached; ordering still works.
+      }
     }
     // A later change scheduled its own preview while the code was loading.
     if (run !== this.#previewRun) return;

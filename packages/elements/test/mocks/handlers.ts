@@ -379,10 +379,34 @@ export const handlers = [
   http.post(
     `${MOCK_API}/v1/quotes`,
     route('key', async ({ request }) => {
-      const parsed = parseWith(QuoteRequestSchema, await readBody(request));
+      const body = await readBody(request);
+      const parsed = parseWith(QuoteRequestSchema, body);
       if (!parsed.ok)
         return errorResponse(400, 'invalid_request', parsed.issues[0]?.message ?? '', parsed.issues);
-      return HttpResponse.json(quote(state.catalog, parsed.value.lines));
+      const priced = quote(state.catalog, parsed.value.lines);
+      const shipTo = (body as { shipTo?: { country: string; region?: string } }).shipTo;
+      if (!shipTo) return HttpResponse.json(priced);
+      // With shipTo, the routing preview, as the real server computes it (no queues here).
+      const routing = routeOrder({
+        catalog: state.catalog,
+        lines: priced.lines,
+        shipTo: { country: shipTo.country.toUpperCase(), region: shipTo.region ?? '' },
+        orderDate: MOCK_ORDER_DATE,
+      });
+      const names = new Map(state.catalog.factories.map((factory) => [factory.id, factory.name]));
+      return HttpResponse.json({
+        ...priced,
+        routing: {
+          rows: routing.factoryOrders.map((order) => ({
+            factoryId: order.factoryId,
+            factoryName: names.get(order.factoryId) ?? order.factoryId,
+            units: order.lines.reduce((sum, line) => sum + line.quantity, 0),
+            subtotal: order.subtotal,
+            estimatedShipDate: order.estimatedShipDate,
+          })),
+          unassignedUnits: routing.unassigned.reduce((sum, line) => sum + line.quantity, 0),
+        },
+      });
     }),
   ),
 

@@ -24,6 +24,39 @@ function object(
   return { type: 'object', properties, required: [...required], additionalProperties: false };
 }
 
+/** The core's `Quote`. */
+const quoteProperties: Record<string, Schema> = {
+  currency: str,
+  lines: {
+    type: 'array',
+    items: object({
+      skuId: str,
+      offerId: str,
+      quantity: int,
+      unitPrice: money,
+      lineTotal: money,
+      tierIndex: int,
+      countedQuantity: int,
+    }),
+  },
+  offers: {
+    type: 'array',
+    items: object({
+      offerId: str,
+      totalQuantity: { type: 'number' },
+      subtotal: money,
+      savings: money,
+      violations: { type: 'array', items: ref('Violation') },
+      nextTier: nullable(
+        object({ addQuantity: int, unitPrice: money, skuId: str }, ['addQuantity', 'unitPrice']),
+      ),
+    }),
+  },
+  violations: { type: 'array', items: ref('Violation') },
+  subtotal: money,
+  ok: { type: 'boolean' },
+};
+
 const localizedText: Schema = {
   anyOf: [str, { type: 'object', additionalProperties: str }],
   description: 'One string, or a map of BCP 47 locale to text',
@@ -85,8 +118,25 @@ const schemas: Record<string, Schema> = {
   }),
   FactoryList: object({ data: { type: 'array', items: ref('Factory') } }),
   QuoteLineInput: object({ skuId: str, quantity: { type: 'number' } }),
-  QuoteRequest: object({
-    lines: { type: 'array', items: ref('QuoteLineInput'), minItems: 1, maxItems: 1000 },
+  QuoteRequest: object(
+    {
+      lines: { type: 'array', items: ref('QuoteLineInput'), minItems: 1, maxItems: 1000 },
+      shipTo: object({ country: { type: 'string', pattern: '^[A-Za-z]{2}$' }, region: str }, ['country']),
+    },
+    ['lines'],
+  ),
+  RoutingPreview: object({
+    rows: {
+      type: 'array',
+      items: object({
+        factoryId: str,
+        factoryName: str,
+        units: int,
+        subtotal: money,
+        estimatedShipDate: day,
+      }),
+    },
+    unassignedUnits: int,
   }),
   Violation: {
     type: 'object',
@@ -104,37 +154,11 @@ const schemas: Record<string, Schema> = {
       },
     },
   },
-  Quote: object({
-    currency: str,
-    lines: {
-      type: 'array',
-      items: object({
-        skuId: str,
-        offerId: str,
-        quantity: int,
-        unitPrice: money,
-        lineTotal: money,
-        tierIndex: int,
-        countedQuantity: int,
-      }),
-    },
-    offers: {
-      type: 'array',
-      items: object({
-        offerId: str,
-        totalQuantity: { type: 'number' },
-        subtotal: money,
-        savings: money,
-        violations: { type: 'array', items: ref('Violation') },
-        nextTier: nullable(
-          object({ addQuantity: int, unitPrice: money, skuId: str }, ['addQuantity', 'unitPrice']),
-        ),
-      }),
-    },
-    violations: { type: 'array', items: ref('Violation') },
-    subtotal: money,
-    ok: { type: 'boolean' },
-  }),
+  Quote: object(quoteProperties),
+  QuoteWithRouting: object(
+    { ...quoteProperties, routing: ref('RoutingPreview') },
+    Object.keys(quoteProperties),
+  ),
   OrderRequest: object(
     {
       buyer: object({ name: str, phone: str, email: nullable(str), company: nullable(str) }, [
@@ -432,7 +456,11 @@ export const openApiDocument = {
         security: [{ publishableKey: [] }, { secretKey: [] }],
         requestBody: { required: true, content: json(ref('QuoteRequest')) },
         responses: {
-          '200': ok('The quote; `ok: false` with violations when the lines break the rules', ref('Quote')),
+          '200': ok(
+            'The quote; `ok: false` with violations when the lines break the rules. With `shipTo`, ' +
+              "also `routing`: the factories that would make the lines and their estimated ship dates (the factories' current queues, the store's date)",
+            { anyOf: [ref('Quote'), ref('QuoteWithRouting')] },
+          ),
           '400': error('`invalid_request` (details: field issues) or `invalid_json`'),
           ...common,
         },

@@ -52,7 +52,7 @@ export function allViolations(q: Quote): Violation[] {
 }
 
 /** Units not yet shipped per factory (sub-orders placed or accepted), read in `tx`. */
-async function queuedUnits(tx: Queryable): Promise<Record<string, number>> {
+export async function queuedUnits(tx: Queryable): Promise<Record<string, number>> {
   const { rows } = await tx.query<{ factory_id: string; units: number }>(
     `select factory_id, units from factory_queues where units > 0`,
   );

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { importCatalog } from '../../src/catalog/import-catalog.js';
 import { backends, useTestDb } from '../helpers/test-db.js';
 import { json, setupApp, type TestApp } from '../helpers/test-app.js';
-import { FILLER_OFFERS, FK_YIWU, PK, SK, testStore } from '../helpers/test-store.js';
+import { FILLER_OFFERS, FK_YIWU, orderBody, PK, SK, testStore } from '../helpers/test-store.js';
 
 const TOTAL_OFFERS = 3 + FILLER_OFFERS;
 
@@ -184,6 +184,57 @@ describe.each(backends)('offers and quotes on $name', (backend) => {
         ...body.offers.flatMap((o: { violations: unknown[] }) => o.violations),
       ].map((v: { code: string }) => v.code);
       expect(codes).toEqual(expect.arrayContaining(['unknown_sku', 'below_moq', 'not_multiple_of_step']));
+    });
+
+    it('has no routing without shipTo', async () => {
+      const body = await json(
+        await api.post('/v1/quotes', { lines: [{ skuId: 'mug-white', quantity: 12 }] }),
+      );
+      expect(body).not.toHaveProperty('routing');
+    });
+
+    it('with shipTo, previews the routing the order would get, queues included', async () => {
+      const order = orderBody();
+      const previewOf = async () =>
+        (
+          await json(
+            await api.post('/v1/quotes', { lines: order.lines, shipTo: { country: 'cn', region: 'CN-ZJ' } }),
+          )
+        ).routing;
+      const before = await previewOf();
+      expect(before.unassignedUnits).toBe(0);
+      expect(before.rows.reduce((sum: number, row: { units: number }) => sum + row.units, 0)).toBe(112);
+      expect(before.rows.map((row: { factoryName: string }) => row.factoryName)).toContain('Dehua Ceramics');
+      const placed = await json(await api.post('/v1/orders', order, PK, { 'Idempotency-Key': 'preview-1' }));
+      expect(
+        placed.factoryOrders.map(
+          (fo: { factoryId: string; subtotal: number; estimatedShipDate: string }) => ({
+            factoryId: fo.factoryId,
+            subtotal: fo.subtotal,
+            estimatedShipDate: fo.estimatedShipDate,
+          }),
+        ),
+      ).toEqual(
+        before.rows.map((row: { factoryId: string; subtotal: number; estimatedShipDate: string }) => ({
+          factoryId: row.factoryId,
+          subtotal: row.subtotal,
+          estimatedShipDate: row.estimatedShipDate,
+        })),
+      );
+      // The placed order now waits in the factories' queues: the next preview counts it.
+      const after = await previewOf();
+      expect(after.rows.map((row: { factoryId: string }) => row.factoryId)).toEqual(
+        before.rows.map((row: { factoryId: string }) => row.factoryId),
+      );
+    });
+
+    it('rejects a bad shipTo with 400 naming the field', async () => {
+      const response = await api.post('/v1/quotes', {
+        lines: [{ skuId: 'mug-white', quantity: 12 }],
+        shipTo: { country: 'China' },
+      });
+      expect(response.status).toBe(400);
+      expect((await json(response)).error.details[0].path).toBe('shipTo.country');
     });
 
     it('rejects a malformed body with 400 naming the field', async () => {

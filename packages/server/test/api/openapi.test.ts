@@ -88,6 +88,14 @@ describe.each(backends)('responses match the OpenAPI document on $name', (backen
     await checkResponse(await api.post('/v1/quotes', bad), 'POST', '/v1/quotes');
     await checkResponse(await api.post('/v1/quotes', { lines: 'none' }), 'POST', '/v1/quotes');
     await checkResponse(await api.post('/v1/quotes', ok, FK_YIWU), 'POST', '/v1/quotes');
+    const shipTo = { country: 'CN', region: 'CN-ZJ' };
+    await checkResponse(await api.post('/v1/quotes', { ...ok, shipTo }), 'POST', '/v1/quotes');
+    await checkResponse(await api.post('/v1/quotes', { ...bad, shipTo }), 'POST', '/v1/quotes');
+    await checkResponse(
+      await api.post('/v1/quotes', { ...ok, shipTo: { country: 1 } }),
+      'POST',
+      '/v1/quotes',
+    );
   });
 
   it('orders', async () => {
