@@ -15,5 +15,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Browser end-to-end checks poll the page; on a loaded 2-core CI machine an in-browser
+    // database or a webhook round trip can take seconds, so polls wait up to 15 s by default.
+    expect: { poll: { timeout: 15_000 } },
   },
 });
