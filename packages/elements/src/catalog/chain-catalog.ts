@@ -49,9 +49,9 @@ const SKELETON_ROWS = { grid: 2, list: 4 } as const;
 /** Start loading the next page when the last rendered card is this many rows from the end. */
 const LOAD_AHEAD_ROWS = 3;
 
+// Reflected back as it is (Lit's default toAttribute).
 const layoutConverter = {
   fromAttribute: (value: string | null): CatalogLayout => (value === 'list' ? 'list' : 'grid'),
-  toAttribute: (value: CatalogLayout): string => value,
 };
 
 /**
