@@ -166,6 +166,19 @@ describe('createApiClient()', () => {
     expect(elapsed).to.be.within(95, 2_000);
   });
 
+  it('sends shipTo with a quote and returns the routing preview; none without it', async () => {
+    const lines = [{ skuId: 'hat-red', quantity: 5 }];
+    const plain = await client().quote(lines);
+    expect(plain.routing).to.equal(undefined);
+    const routed = await client().quote(lines, { shipTo: { country: 'CN', region: 'CN-ZJ' } });
+    expect(routed.subtotal).to.equal(plain.subtotal);
+    expect(routed.routing?.rows.reduce((sum, row) => sum + row.units, 0)).to.equal(5);
+    expect(api.requests.map((r) => r.body)).to.deep.equal([
+      { lines },
+      { lines, shipTo: { country: 'CN', region: 'CN-ZJ' } },
+    ]);
+  });
+
   it('honours Retry-After (seconds) before retrying', async () => {
     api.fail({ path: '/v1/quotes', status: 429, headers: { 'Retry-After': '1' } });
     const started = performance.now();
