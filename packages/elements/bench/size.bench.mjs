@@ -38,6 +38,9 @@ export const PAGE_TAGS = [
   'chain-cart',
 ];
 
+/** The shop elements, as build-cdn.mjs's SHOP_TAGS (not imported: that would load Vite). */
+const SHOP_TAGS = [...PAGE_TAGS];
+
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 /** Brotli (q 11) size of a file: one built file by name, or any file by absolute path. */
@@ -73,11 +76,17 @@ export function readManifest() {
 }
 
 /**
- * The files `tags` load. `first`: the loader, each tag's entry chunk with its static imports,
+ * The files `tags` load (the shop-page set of chunks when one of them is a shop element, as the
+ * loader does). `first`: the loader, each tag's entry chunk with its static imports,
  * then the Chinese text chunk. `purchase`: those and every chunk they can load on demand, and
  * their imports (the other chunks loaded on demand are texts of other languages: none yet).
  */
 export function pageFiles(manifest, tags) {
+  // The loader loads the shop-page chunks on a page with a shop element (build-cdn.mjs).
+  const tagChunks =
+    manifest.shopPageTags && tags.some((tag) => SHOP_TAGS.includes(tag))
+      ? manifest.shopPageTags
+      : manifest.tags;
   const first = new Set(['chainkit.js']);
   const visit = (name, into) => {
     if (into.has(name)) return;
@@ -85,7 +94,7 @@ export function pageFiles(manifest, tags) {
     for (const dep of manifest.files[name]?.imports ?? []) visit(dep, into);
   };
   for (const tag of tags) {
-    const entry = manifest.tags[tag];
+    const entry = tagChunks[tag];
     if (!entry) throw new Error(`no chunk for <${tag}> in manifest.json`);
     visit(entry, first);
   }
@@ -133,6 +142,7 @@ export async function run() {
   const loader = brotliSize('chainkit.js');
   const { manifest, first, purchase, firstBytes, purchaseBytes } = measurePage();
   const narrow = pageFiles(manifest, ['chain-catalog', 'chain-order-form', 'chain-cart']).first;
+  const money = pageFiles(manifest, ['chain-money']).first;
   const full = brotliSize('chainkit.full.js');
   const anchor = buyButtonSizes();
   const pageOk = purchaseBytes <= PAGE_BUDGET;
@@ -141,7 +151,7 @@ export async function run() {
     `elements: loader chainkit.js ${loader} B brotli (budget ${kb(LOADER_BUDGET)}) ${loader <= LOADER_BUDGET ? 'OK' : 'MISSED'}`,
     `elements: page <${PAGE_TAGS.join('> <')}>, Chinese — first load ${kb(firstBytes)} (${first.length} files), after a purchase ${kb(purchaseBytes)} (+ ${onDemand.join(', ') || 'nothing'} on demand); budget ${kb(PAGE_BUDGET)} after a purchase ${pageOk ? 'OK' : 'MISSED'}`,
     `  anchor: Shopify Buy Button JS ${anchor.version} ${kb(anchor.js)} + ${kb(anchor.css)} CSS, measured (buybutton.min.js, buybutton.css)`,
-    `  catalog + order form + cart only, first load ${kb(narrow.reduce((n, f) => n + brotliSize(f), 0))}; full bundle chainkit.full.js ${kb(full)}`,
+    `  catalog + order form + cart only, first load ${kb(narrow.reduce((n, f) => n + brotliSize(f), 0))}; <chain-money> only, ${kb(money.reduce((n, f) => n + brotliSize(f), 0))}; full bundle chainkit.full.js ${kb(full)}`,
   ];
   if (!pageOk) {
     lines.push('  heaviest parts of the page (estimated brotli share):');

@@ -15,14 +15,22 @@
  */
 import { claim, standsBack } from './namespace.js';
 
-/** Written in by the build: version, chunk files, and per tag the indexes of the files it needs (entry first). */
+/**
+ * Written in by the build: version, chunk files, and per tag the indexes of the files it needs
+ * (entry first) twice: `t` with the code every element needs in its own chunk (a page with only
+ * `<chain-money>` or `<chain-order-status>` loads that and not the shop), `s` with that code and
+ * the shop elements' in one chunk (fewer, better compressed bytes for a shop page). Which set a
+ * page uses is decided once, by the first tags found: `s` if one of them is a shop tag (`p`).
+ */
 declare const __CHAINKIT_LOADER__: {
   readonly v: string;
   readonly f: readonly string[];
   readonly t: Readonly<Record<string, readonly number[]>>;
+  readonly s: Readonly<Record<string, readonly number[]>>;
+  readonly p: readonly string[];
 };
 
-const { v: version, f: files, t: tags } = __CHAINKIT_LOADER__;
+const { v: version, f: files, t: tags, s: shopTags, p: shop } = __CHAINKIT_LOADER__;
 
 if (!standsBack(version, 'loader')) {
   // `currentScript` is only set while this classic script runs: read it now.
@@ -32,11 +40,18 @@ if (!standsBack(version, 'loader')) {
   const base = script?.src || location.href;
   const loading = new Map<string, Promise<unknown>>();
   const options: MutationObserverInit = { childList: true, subtree: true };
+  let chosen: typeof tags | undefined;
 
-  const load = (tag: string): Promise<unknown> => {
+  /** Loads the chunks of `found` (known tags), choosing the set of chunks on the first call. */
+  const load = (found: string[]): Promise<unknown>[] => {
+    chosen ??= found.some((tag) => shop.includes(tag)) ? shopTags : tags;
+    return found.map(loadTag);
+  };
+
+  const loadTag = (tag: string): Promise<unknown> => {
     let done = loading.get(tag);
     if (!done) {
-      done = Promise.all(tags[tag]!.map((i) => import(new URL(files[i]!, base).href)));
+      done = Promise.all(chosen![tag]!.map((i) => import(new URL(files[i]!, base).href)));
       loading.set(tag, done);
       done.catch((error: unknown) => {
         // Forget the failure so the tag is tried again when it next appears.
@@ -60,8 +75,9 @@ if (!standsBack(version, 'loader')) {
     }
     const selector = wanted.join();
     const elements = root.querySelectorAll('*');
+    const found: string[] = [];
     for (const element of root instanceof Element ? [root, ...elements] : elements) {
-      if (element.matches(selector)) void load(element.localName);
+      if (element.matches(selector)) found.push(element.localName);
       // A Chainkit element's own shadow root never holds another chain-* tag.
       const shadow = element.shadowRoot;
       if (shadow && !element.localName.startsWith('chain-') && !watched.has(shadow)) {
@@ -70,6 +86,7 @@ if (!standsBack(version, 'loader')) {
         scan(shadow);
       }
     }
+    if (found.length > 0) load(found);
   };
 
   const watched = new WeakSet<ShadowRoot>();
@@ -83,11 +100,11 @@ if (!standsBack(version, 'loader')) {
     version,
     define(...names: string[]): Promise<void> {
       const wanted = names.length > 0 ? names : Object.keys(tags);
-      return Promise.all(
-        wanted.map((tag) =>
-          tags[tag] ? load(tag) : Promise.reject(new TypeError(`Chainkit: no element <${tag}>`)),
-        ),
-      ).then(() => undefined);
+      const unknown = wanted.find((tag) => !tags[tag]);
+      return Promise.all([
+        ...load(wanted.filter((tag) => tags[tag])),
+        unknown && Promise.reject(new TypeError(`Chainkit: no element <${unknown}>`)),
+      ]).then(() => undefined);
     },
   });
   observer.observe(document, options);

@@ -5,17 +5,20 @@
 //
 // - chainkit.js          the loader: a classic script that imports each chain-* tag's chunks
 //                        when the tag first appears (the map tag → hashed chunks is written in);
-// - chain-*-<hash>.js    an ES module registering <chain-money> / <chain-order-status>;
-// - base-<hash>.js       code every element needs (Lit, @lit/localize, the API client…);
-//                        shop-<hash>.js: the shop elements' code (store, catalog, ladder price,
-//                        order form, cart) and core pricing, registering those five tags (the
-//                        loader imports it for each of them); chunks loaded on
-//                        demand: zh-CN-<hash>.js, the Chinese text, only for a Chinese page;
-//                        routing-preview-<hash>.js once an order form previews routing;
+// - the tags' chunks, in two sets (the loader uses one per page):
+//   split:               base-<hash>.js, code every element needs (Lit, the localize runtime,
+//                        the API client…); shop-<hash>.js, the shop elements' code (store,
+//                        catalog, ladder price, order form, cart) and core pricing, registering
+//                        those five tags; chain-money / chain-order-status-<hash>.js registering
+//                        those two: a page with only them does not load the shop;
+//   shop page:           shop-page-<hash>.js, base and shop in one file (a page with a shop
+//                        element), and its own chain-money / chain-order-status entries;
+//   each set's zh-CN-<hash>.js, the Chinese text, loaded on demand by a Chinese page;
 // - chainkit.full.js     every element in one classic script;
 // - *.map                source maps;
 // - manifest.json        { version, files: { name: { path, integrity, bytes, brotli, imports,
-//                        dynamicImports } }, tags: { tag: entry chunk } }.
+//                        dynamicImports } }, tags: { tag: entry chunk } (split set),
+//                        shopPageTags: { tag: entry chunk } (shop-page set) }.
 //
 // Prints the sizes (brotli, quality 11) and the SRI hashes (sha384) of the two script-tag files.
 import { createHash } from 'node:crypto';
@@ -41,6 +44,15 @@ export const TAGS = {
   'chain-order-form': 'src/order-form/define.ts',
   'chain-order-status': 'src/order-status/define.ts',
 };
+
+/** The shop elements: a page with one of them loads the shop-page chunks (see main). */
+export const SHOP_TAGS = [
+  'chain-store',
+  'chain-cart',
+  'chain-catalog',
+  'chain-ladder-price',
+  'chain-order-form',
+];
 
 /** Brotli size at quality 11, as the budgets measure it. */
 export function brotliSize(bytes) {
@@ -148,57 +160,64 @@ const SHOP_MODULES =
   /packages\/elements\/src\/(?:(?:store|catalog|ladder-price|order-form|cart)\/(?!translations\/|routing-preview)|internal\/place)|packages\/core\/src\/(?!routing|dates)/;
 
 async function main() {
-  // 1. One ES module per tag, registering it; the code in hashed chunks: `base` (every element
-  //    needs it) and `shop` (the shop elements), so a shop page loads few files while a page with
-  //    only <chain-money> or <chain-order-status> does not load the shop.
-  const chunks = await viteBuild({
-    emptyOutDir: true,
-    entry: TAGS,
-    formats: ['es'],
-    output: {
-      entryFileNames: '[name]-[hash].js',
-      chunkFileNames: '[name]-[hash].js',
-      codeSplitting: {
-        groups: [
-          { name: 'base', test: BASE_MODULES, priority: 2 },
-          { name: 'shop', test: SHOP_MODULES, priority: 1 },
-        ],
-      },
-    },
-  });
-
+  // 1. One ES module per tag, registering it, twice. The split set: the code in hashed chunks
+  //    `base` (every element needs it) and `shop` (the shop elements), so a page with only
+  //    <chain-money> or <chain-order-status> does not load the shop. The shop-page set: both in
+  //    one chunk, `shop-page`, ~1 KB less brotli than the two compressed apart. The loader picks
+  //    one set per page, by the first tags it finds (see cdn/loader.ts).
   const graph = {};
-  const tagChunks = {};
   const bundledModules = new Set();
   /** Per chunk, the minified length each source module contributes (written to stats.json). */
   const modules = {};
-  for (const output of outputsOf(chunks)) {
-    if (output.type !== 'chunk') continue;
-    graph[output.fileName] = { imports: output.imports, dynamicImports: output.dynamicImports };
-    for (const id of output.moduleIds) bundledModules.add(id);
-    modules[output.fileName] = Object.entries(output.modules)
-      .filter(([, info]) => info.renderedLength > 0)
-      .map(([id, info]) => [moduleName(id), info.renderedLength]);
-    if (output.isEntry) tagChunks[output.name] = output.fileName;
-  }
-  for (const tag of Object.keys(TAGS)) if (!tagChunks[tag]) throw new Error(`no chunk for <${tag}>`);
-  // A tag whose entry chunk holds no code of its own only re-exports the chunk that registers it
-  // (the shop elements: the shop chunk runs their define calls): the tag points at that chunk and
-  // the re-export file is not shipped, one request and ~0.1 KB less per shop tag.
-  for (const output of outputsOf(chunks)) {
-    const facade =
-      output.type === 'chunk' &&
-      output.isEntry &&
-      output.imports.length === 1 &&
-      output.dynamicImports.length === 0 &&
-      Object.values(output.modules).every((info) => info.renderedLength === 0);
-    if (!facade) continue;
-    tagChunks[output.name] = output.imports[0];
-    delete graph[output.fileName];
-    delete modules[output.fileName];
-    for (const name of [output.fileName, `${output.fileName}.map`])
-      rmSync(join(outDir, name), { force: true });
-  }
+  const tagBuild = async (groups, emptyOutDir) => {
+    const chunks = outputsOf(
+      await viteBuild({
+        emptyOutDir,
+        entry: TAGS,
+        formats: ['es'],
+        output: {
+          entryFileNames: '[name]-[hash].js',
+          chunkFileNames: '[name]-[hash].js',
+          codeSplitting: { groups },
+        },
+      }),
+    ).filter((output) => output.type === 'chunk');
+    const tagChunks = {};
+    for (const output of chunks) {
+      // A tag whose entry chunk holds no code of its own only re-exports the chunk that registers
+      // it (the shop elements: the shop chunk runs their define calls): the tag points at that
+      // chunk and the re-export file is not shipped, one request and ~0.1 KB less per shop tag.
+      const facade =
+        output.isEntry &&
+        output.imports.length === 1 &&
+        output.dynamicImports.length === 0 &&
+        Object.values(output.modules).every((info) => info.renderedLength === 0);
+      if (output.isEntry) tagChunks[output.name] = facade ? output.imports[0] : output.fileName;
+      if (facade) {
+        for (const name of [output.fileName, `${output.fileName}.map`])
+          rmSync(join(outDir, name), { force: true });
+        continue;
+      }
+      graph[output.fileName] = { imports: output.imports, dynamicImports: output.dynamicImports };
+      for (const id of output.moduleIds) bundledModules.add(id);
+      modules[output.fileName] = Object.entries(output.modules)
+        .filter(([, info]) => info.renderedLength > 0)
+        .map(([id, info]) => [moduleName(id), info.renderedLength]);
+    }
+    for (const tag of Object.keys(TAGS)) if (!tagChunks[tag]) throw new Error(`no chunk for <${tag}>`);
+    return tagChunks;
+  };
+  const tagChunks = await tagBuild(
+    [
+      { name: 'base', test: BASE_MODULES, priority: 2 },
+      { name: 'shop', test: SHOP_MODULES, priority: 1 },
+    ],
+    true,
+  );
+  const shopPageChunks = await tagBuild(
+    [{ name: 'shop-page', test: new RegExp(`${BASE_MODULES.source}|${SHOP_MODULES.source}`) }],
+    false,
+  );
 
   /** The files a tag needs before it registers: its entry and all it imports statically. */
   const closure = (name, seen = new Set()) => {
@@ -209,15 +228,16 @@ async function main() {
     return seen;
   };
   const files = Object.keys(graph).sort();
+  const indexes = (chunks) =>
+    Object.fromEntries(
+      Object.entries(chunks).map(([tag, entry]) => [tag, [...closure(entry)].map((f) => files.indexOf(f))]),
+    );
   const loaderMap = {
     v: version,
     f: files,
-    t: Object.fromEntries(
-      Object.entries(tagChunks).map(([tag, entry]) => [
-        tag,
-        [...closure(entry)].map((f) => files.indexOf(f)),
-      ]),
-    ),
+    t: indexes(tagChunks),
+    s: indexes(shopPageChunks),
+    p: SHOP_TAGS,
   };
 
   // 2. The loader: a classic script (IIFE) with the map written in.
@@ -247,7 +267,7 @@ async function main() {
     writeFileSync(join(outDir, `${name}.gz`), gzipSync(bytes, { level: 9 }));
     return { path: name, integrity: integrity(bytes), bytes: bytes.length, brotli: compressed.length };
   };
-  const manifest = { version, files: {}, tags: tagChunks };
+  const manifest = { version, files: {}, tags: tagChunks, shopPageTags: shopPageChunks };
   for (const name of ['chainkit.js', 'chainkit.full.js']) manifest.files[name] = describe(name);
   for (const name of files) manifest.files[name] = { ...describe(name), ...graph[name] };
   writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);

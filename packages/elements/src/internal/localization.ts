@@ -1,5 +1,6 @@
 /**
- * Localization of the elements' own text with `@lit/localize` in runtime mode.
+ * Localization of the elements' own text with `@lit/localize` in runtime mode (in the CDN build,
+ * with `internal/localize-runtime.ts`, the part of its runtime the elements use).
  *
  * ## How to localize an element (the convention)
  *
