@@ -114,7 +114,6 @@ export default css`
   }
 
   [part~='cell'] {
-    box-sizing: border-box;
     width: 4.5rem;
     height: 2rem;
     /* A relayout boundary: a keystroke lays out this input only, not the grid around it. */
@@ -268,11 +267,8 @@ export default css`
     border-color: ${tokens.colorSuccess};
   }
 
-  [tabindex='-1']:focus {
+  /* Headings that take the focus (the confirmation, the price change) show the ring only for keyboard users. */
+  [tabindex='-1']:focus:not(:focus-visible) {
     outline: none;
-  }
-
-  [tabindex='-1']:focus-visible {
-    outline: ${tokens.focusRingWidth} solid ${tokens.focusRingColor};
   }
 `;

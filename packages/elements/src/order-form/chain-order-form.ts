@@ -504,7 +504,6 @@ export class ChainOrderForm extends ChainElement {
   async #fetchFactories(): Promise<void> {
     if (this.factories) {
       this.#storeFactories = this.factories;
-      this.#rebuildCatalog();
       return;
     }
     const client = this.store.client;
@@ -513,8 +512,6 @@ export class ChainOrderForm extends ChainElement {
       const factories = await client.listFactories();
       if (this.factories) return;
       this.#storeFactories = factories;
-      this.#rebuildCatalog();
-      this.requestUpdate();
     } catch {
       // Sub-orders are then named by factory id; ordering still works.
     }
@@ -569,7 +566,7 @@ export class ChainOrderForm extends ChainElement {
     const main = this.#main;
     if (!main) return;
     const extras = [...this.#extras.values()].filter((offer) => offer.id !== main.id);
-    this.#catalog = offerCatalog([main, ...extras], this.#currency(), this.#storeFactories);
+    this.#catalog = offerCatalog([main, ...extras], this.#currency());
     this.#reprice();
     this.#schedulePreview(0);
     this.requestUpdate();

@@ -1,7 +1,6 @@
 import {
   quote,
   type Catalog,
-  type Factory,
   type Offer,
   type Quote,
   type QuotedOffer,
@@ -10,16 +9,13 @@ import {
 import type { FormLine } from './quantity-input.js';
 
 /**
- * The catalog of the form's offer (and of any other offers whose lines were handed to it) for `quote()` and `routeOrder()`: the same functions the server prices and
- * routes with, so the form shows what the server will charge. Build it once per offer (core
- * caches its index per catalog object) and reuse it on every keystroke.
+ * The catalog of the form's offer (and of any other offers whose lines were handed to it) for
+ * `quote()`: the function the server prices with, so the form shows what the server will charge.
+ * Build it once per offer (core caches its index per catalog object) and reuse it on every
+ * keystroke. Pricing needs no factories (routing is the server's).
  */
-export function offerCatalog(
-  offers: readonly Offer[],
-  currency: string,
-  factories: readonly Factory[] = [],
-): Catalog {
-  return { currency, factories, offers };
+export function offerCatalog(offers: readonly Offer[], currency: string): Catalog {
+  return { currency, factories: [], offers };
 }
 
 /** A quote of the form's lines, sorted for display. */
