@@ -39,7 +39,7 @@ export default {
   concurrency: 2,
   browserStartTimeout: 60_000,
   testsFinishTimeout: 300_000,
-  testFramework: { config: { timeout: 10_000 } },
+  testFramework: { config: { timeout: 20_000 } },
   browsers: [
     chromeLauncher({
       // Each page in its own browser context, so each gets its own window and stays visible.
