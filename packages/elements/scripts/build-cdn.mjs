@@ -26,6 +26,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'no
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { minify } from 'terser';
 import { build } from 'vite';
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
 import { shortMessageIdsPlugin } from './short-message-ids.mjs';
@@ -139,6 +140,30 @@ function licences(moduleIds) {
     sections.push(`${pkg.name} ${pkg.version} (${pkg.license ?? 'see package'})\n\n${text}`);
   }
   return `Chainkit's browser build bundles these packages.\n\n${sections.join(`\n\n${'-'.repeat(72)}\n\n`)}\n`;
+}
+
+/**
+ * Minifies a built file again with terser (2 passes), which finds ~1% more than Rolldown's
+ * minifier alone (~0.3 KB brotli on a shop page); its source map is carried through. `module`:
+ * an ES module chunk (top-level names may be renamed) rather than a classic script.
+ */
+async function squeeze(name, module) {
+  const path = join(outDir, name);
+  const mapPath = `${path}.map`;
+  const code = readFileSync(path, 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '');
+  const result = await minify(code, {
+    module,
+    ecma: 2022,
+    compress: { passes: 2 },
+    mangle: true,
+    format: { comments: false },
+    sourceMap: existsSync(mapPath)
+      ? { content: readFileSync(mapPath, 'utf8'), url: `${name}.map`, filename: name }
+      : false,
+  });
+  if (result.code === undefined) throw new Error(`terser gave no code for ${name}`);
+  writeFileSync(path, result.code);
+  if (typeof result.map === 'string') writeFileSync(mapPath, result.map);
 }
 
 const outputsOf = (result) => (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
@@ -257,7 +282,11 @@ async function main() {
     output: { entryFileNames: 'chainkit.full.js' },
   });
 
-  // 4. Licences of the bundled packages, sizes, SRI, precompressed copies, manifest.
+  // 4. A second minify pass over every file (see squeeze).
+  for (const name of ['chainkit.js', 'chainkit.full.js', ...files])
+    await squeeze(name, !name.startsWith('chainkit'));
+
+  // 5. Licences of the bundled packages, sizes, SRI, precompressed copies, manifest.
   writeFileSync(join(outDir, 'THIRD-PARTY-LICENSES.txt'), licences(bundledModules));
   const describe = (name) => {
     const bytes = readFileSync(join(outDir, name));
