@@ -173,8 +173,10 @@ const outputsOf = (result) => (Array.isArray(result) ? result : [result]).flatMa
  * but for the popup placement only the cart and the ladder price use) and the core modules `<chain-money>` and `<chain-order-status>` use.
  */
 const BASE_MODULES =
-  /node_modules|packages\/elements\/src\/internal\/(?!place)|packages\/core\/src\/(?:money|money-error|currencies|localized-text|api-types)\.ts/;
+  /node_modules\/(?!@floating-ui\/)|packages\/elements\/src\/internal\/(?!place)|packages\/core\/src\/(?:money|money-error|currencies|localized-text|api-types)\.ts/;
 /**
+ * (@floating-ui is left out of both: PlacementController imports it when a popup first opens.)
+ *
  * The shop elements (store, catalog, ladder price, order form, cart, their popup placement) and
  * the rest of core, in one
  * chunk: they are used together on a shop page, and one file compresses better than five (each

@@ -1,7 +1,15 @@
+import type { Middleware, Placement } from '@floating-ui/dom';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { place, type Placement } from './place.js';
 
 export type { Placement };
+
+/**
+ * `@floating-ui/dom`, fetched when a popup first opens: most visits to a shop page never open
+ * one (the mixed-batch details, the cart panel), so the page's first load does not carry it.
+ */
+let floatingUi: Promise<typeof import('@floating-ui/dom')> | undefined;
+const loadFloatingUi = (): Promise<typeof import('@floating-ui/dom')> =>
+  (floatingUi ??= import('@floating-ui/dom'));
 
 /** Options for {@link PlacementController}. */
 export interface PlacementOptions {
@@ -27,7 +35,8 @@ export interface PlacementOptions {
 
 /**
  * Opens, closes and places a popup (tooltip, popover, cart panel) next to an anchor, with
- * `place()` (place.ts) for the position and the browser's popover top layer for stacking.
+ * `@floating-ui/dom` for the position (loaded on the first open) and the browser's popover top
+ * layer for stacking.
  *
  * ```ts
  * // in the element:
@@ -45,7 +54,7 @@ export interface PlacementOptions {
  * ```
  *
  * - `show()` opens the popup (`showPopover()`), places it, and keeps it placed while open
- *   (checked every frame while open: scroll, resize, anchor moves); `hide()` closes it and stops
+ *   (floating-ui's `autoUpdate`: scroll, resize, anchor moves); `hide()` closes it and stops
  *   watching; `toggle()` switches. Disconnecting the host closes it too.
  * - `open` is the current state; the host re-renders whenever it changes, including when the
  *   browser closes an `auto` popover by light dismiss, so `aria-expanded` stays true.
@@ -61,7 +70,7 @@ export class PlacementController implements ReactiveController {
   readonly #options: PlacementOptions;
   #open = false;
   #placement: Placement;
-  #frame = 0;
+  #cleanup: (() => void) | undefined;
   #floating: HTMLElement | undefined;
   #anchor: Element | undefined;
   #openAtPointerDown = false;
@@ -102,14 +111,28 @@ export class PlacementController implements ReactiveController {
     this.#floating = floating;
     this.#anchor = anchor;
     floating.addEventListener('toggle', this.#onToggle);
-    Object.assign(floating.style, { position: 'fixed', inset: 'auto', margin: '0', left: '0px', top: '0px' });
+    // Transparent and click-through until placed (the first open waits for floating-ui), but not
+    // `visibility: hidden`, which would refuse the focus an opening host moves into the popup.
+    Object.assign(floating.style, {
+      position: 'fixed',
+      inset: 'auto',
+      margin: '0',
+      left: '0px',
+      top: '0px',
+      opacity: '0',
+      pointerEvents: 'none',
+    });
     if (usesPopover(floating)) {
       if (!floating.matches(':popover-open')) floating.showPopover();
     } else {
       floating.hidden = false;
     }
     this.#setOpen(true);
-    this.#follow();
+    const { autoUpdate } = await loadFloatingUi();
+    // Closed (or re-opened elsewhere) while floating-ui loaded: nothing to follow.
+    if (!this.#open || this.#floating !== floating) return;
+    this.#cleanup = autoUpdate(anchor, floating, () => void this.update());
+    await this.update();
   }
 
   /** Closes the popup and stops tracking its anchor. */
@@ -136,46 +159,42 @@ export class PlacementController implements ReactiveController {
   }
 
   /** Places the popup once (the controller does this itself while open). */
-  update(): Promise<void> {
+  async update(): Promise<void> {
     const floating = this.#floating;
     const anchor = this.#anchor;
-    if (!this.#open || !floating || !anchor) return Promise.resolve();
+    if (!this.#open || !floating || !anchor) return;
+    const { arrow: arrowMiddleware, computePosition, flip, offset, shift } = await loadFloatingUi();
     const arrowEl = this.#options.arrow?.() ?? undefined;
-    const preferred = this.#options.placement ?? 'bottom-start';
-    const vertical = /^(top|bottom)/.test(preferred);
-    const root = document.documentElement;
-    const padding = this.#options.padding ?? 8;
-    const { x, y, placement, arrow } = place(
-      anchor.getBoundingClientRect(),
-      { width: floating.offsetWidth, height: floating.offsetHeight },
-      { width: root.clientWidth, height: root.clientHeight },
-      {
-        placement: preferred,
-        distance: this.#options.distance ?? 6,
-        padding,
-        ...(arrowEl ? { arrowSize: vertical ? arrowEl.offsetWidth : arrowEl.offsetHeight } : {}),
-      },
-    );
-    const left = `${Math.round(x)}px`;
-    const top = `${Math.round(y)}px`;
-    if (floating.style.left !== left || floating.style.top !== top)
-      Object.assign(floating.style, { left, top });
+    const middleware: Middleware[] = [
+      offset(this.#options.distance ?? 6),
+      flip({ padding: this.#options.padding ?? 8 }),
+      shift({ padding: this.#options.padding ?? 8 }),
+    ];
+    if (arrowEl) middleware.push(arrowMiddleware({ element: arrowEl, padding: 4 }));
+    const { x, y, placement, middlewareData } = await computePosition(anchor, floating, {
+      placement: this.#options.placement ?? 'bottom-start',
+      strategy: 'fixed',
+      middleware,
+    });
+    if (!this.#open) return;
+    Object.assign(floating.style, {
+      left: `${Math.round(x)}px`,
+      top: `${Math.round(y)}px`,
+      opacity: '',
+      pointerEvents: '',
+    });
     floating.dataset.placement = placement;
-    if (arrowEl && arrow !== undefined) {
-      const flipped = /^(top|bottom)/.test(placement);
-      Object.assign(arrowEl.style, { left: flipped ? `${arrow}px` : '', top: flipped ? '' : `${arrow}px` });
+    if (arrowEl && middlewareData.arrow) {
+      const { x: ax, y: ay } = middlewareData.arrow;
+      Object.assign(arrowEl.style, {
+        left: ax === undefined ? '' : `${ax}px`,
+        top: ay === undefined ? '' : `${ay}px`,
+      });
     }
     if (placement !== this.#placement) {
       this.#placement = placement;
       this.#host.requestUpdate();
     }
-    return Promise.resolve();
-  }
-
-  /** Keeps the popup placed, once a frame while open: cheap, and it sees every kind of move. */
-  #follow(): void {
-    void this.update();
-    this.#frame = requestAnimationFrame(() => this.#follow());
   }
 
   #setOpen(open: boolean): void {
@@ -186,7 +205,8 @@ export class PlacementController implements ReactiveController {
   }
 
   #stop(): void {
-    cancelAnimationFrame(this.#frame);
+    this.#cleanup?.();
+    this.#cleanup = undefined;
     this.#floating?.removeEventListener('toggle', this.#onToggle);
   }
 
