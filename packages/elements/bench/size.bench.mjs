@@ -8,8 +8,9 @@
  *   in Chinese, ≤ 30 KB (Lit included). The budget applies to the page after a whole purchase:
  *   - first load: the loader, each tag's chunks with their static imports, and the Chinese text
  *     chunk a zh-CN page loads on top;
- *   - purchase: first load plus every chunk those files can load on demand (the routing preview,
- *     which appears once quantities are entered) — all a buyer who orders downloads.
+ *   - purchase: first load plus every chunk those files can load on demand (floating-ui, which
+ *     the cart and the mixed-batch details import when they first open) — at most what a buyer
+ *     who orders downloads.
  *
  * Shopify's Buy Button JS, the anchor, is measured in the same run with the same settings: the
  * minified script a merchant loads from Shopify's CDN and its stylesheet, from the npm package

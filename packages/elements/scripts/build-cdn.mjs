@@ -170,21 +170,20 @@ const outputsOf = (result) => (Array.isArray(result) ? result : [result]).flatMa
 
 /**
  * What every element needs: Lit and the other packages, the elements' foundations (internal/,
- * but for the popup placement only the cart and the ladder price use) and the core modules `<chain-money>` and `<chain-order-status>` use.
+ * but for the popup placement only the cart and the ladder price use) and the core modules
+ * `<chain-money>` and `<chain-order-status>` use.
  */
 const BASE_MODULES =
-  /node_modules\/(?!@floating-ui\/)|packages\/elements\/src\/internal\/(?!place)|packages\/core\/src\/(?:money|money-error|currencies|localized-text|api-types)\.ts/;
+  /node_modules\/(?!@floating-ui\/)|packages\/elements\/src\/internal\/(?!placement-controller)|packages\/core\/src\/(?:money|money-error|currencies|localized-text|api-types)\.ts/;
 /**
- * (@floating-ui is left out of both: PlacementController imports it when a popup first opens.)
- *
  * The shop elements (store, catalog, ladder price, order form, cart, their popup placement) and
- * the rest of core, in one
- * chunk: they are used together on a shop page, and one file compresses better than five (each
- * file is compressed on its own, as a server sends it). Left out, so they stay in chunks loaded
- * on demand: the translations (a Chinese page loads them) and the routing preview's code.
+ * the rest of core, in one chunk: they are used together on a shop page, and one file compresses
+ * better than five (each file is compressed on its own, as a server sends it). Left out, so they
+ * stay in chunks loaded on demand: the translations (a Chinese page loads them) and
+ * @floating-ui (PlacementController imports it when a popup first opens).
  */
 const SHOP_MODULES =
-  /packages\/elements\/src\/(?:(?:store|catalog|ladder-price|order-form|cart)\/(?!translations\/|routing-preview)|internal\/place)|packages\/core\/src\/(?!routing|dates)/;
+  /packages\/elements\/src\/(?:(?:store|catalog|ladder-price|order-form|cart)\/(?!translations\/)|internal\/placement-controller)|packages\/core\/src\/(?!routing|dates)/;
 
 async function main() {
   // 1. One ES module per tag, registering it, twice. The split set: the code in hashed chunks
