@@ -24,6 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../chromium.mjs';
 import { trackingNumberFor, type ReceiverJob } from '../../examples/factory-receiver/receiver.mjs';
 import { openPage, root, startDemoStack, type DemoStack } from './helpers.js';
+import { fillParkaMixedBatch, placeParkaOrder } from './purchase.js';
 
 const exampleDir = join(root, 'examples/react-vite');
 let outDir: string;
@@ -74,50 +75,15 @@ describe('React + Vite shop, end to end', () => {
     // Open the offer: onChainOfferSelect navigates to the product route.
     await card.click();
     await expect.poll(() => shopHash(page)).toBe('#/products/padded-parka');
-    const form = page.locator('#order-form');
-    const cell = (sku: string) => form.locator(`input[data-sku="${sku}"]`);
-    await cell('padded-parka-black-m').waitFor();
-    const unitPrice = form.locator('[part~="unit-price"]');
-    const total = form.locator('[part~="total"]').first();
-
-    // One colour, 60 pieces: the 36–119 tier.
-    await cell('padded-parka-black-m').fill('30');
-    await cell('padded-parka-black-l').fill('30');
-    await expect.poll(() => unitPrice.textContent()).toContain('172.00');
-    await expect.poll(() => total.textContent()).toContain('10,320.00');
-
-    // A second colour brings the mixed batch to 120: the 120+ tier, every piece at ¥158.
-    await cell('padded-parka-khaki-m').fill('30');
-    await cell('padded-parka-khaki-l').fill('30');
-    await expect.poll(() => unitPrice.textContent()).toContain('158.00');
-    await expect.poll(() => total.textContent()).toContain('18,960.00');
-    await expect.poll(() => form.locator('[part~="quantity"]').first().textContent()).toContain('120');
-    const currentTier = form.locator('[part~="ladder"] [aria-current="true"]');
-    await expect.poll(() => currentTier.textContent()).toContain('120');
-    // The shop moved its <ChainLadderPrice> to the same tier.
-    await expect.poll(() => page.locator('#ladder [part~="tier-current"]').textContent()).toContain('158.00');
+    // Two colours to the 120+ tier; the shop moved its <ChainLadderPrice> along.
+    const form = await fillParkaMixedBatch(page);
 
     // Into the cart: the shop's own badge follows onChainCartChange.
     await page.locator('#add-to-cart').click();
     await expect.poll(() => page.locator('#cart-count').textContent()).toBe('120 pieces in the cart');
 
-    // Buyer and ship-to, then place the order.
-    const field = (name: string) => form.locator(`[part~="field-input"][name="${name}"]`);
-    await field('buyer.name').fill('Wang Xiaoming');
-    await field('buyer.phone').fill('+86 138 0013 8000');
-    await field('shipTo.region').fill('CN-ZJ');
-    await field('shipTo.city').fill('Yiwu');
-    await field('shipTo.line1').fill('88 Chouzhou North Road');
-    await form.locator('[part~="submit"]').click();
-
-    // The confirmation with its factory sub-order.
-    await form.locator('[part~="confirmation"]').waitFor({ timeout: 60_000 });
-    expect((await form.locator('[part~="order-number"]').textContent())?.trim()).not.toBe('');
-    await expect.poll(() => form.locator('[part~="factory-order"]').count()).toBe(1);
-    expect(await form.locator('[part~="factory-order"]').textContent()).toMatch(
-      /Changshu Bingjie|常熟冰洁羽绒服饰|f-changshu-down/,
-    );
-    expect(await form.locator('[part~="order-total"]').textContent()).toContain('18,960.00');
+    // Buyer and ship-to, then place the order; the confirmation shows its factory sub-order.
+    await placeParkaOrder(form, { name: 'Wang Xiaoming', city: 'Yiwu', line1: '88 Chouzhou North Road' });
 
     // onChainOrderPlaced put the order in the shop's state: <ChainOrderStatus> follows it.
     const orderStatus = page.locator('#order-status');

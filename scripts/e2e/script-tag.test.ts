@@ -32,6 +32,7 @@ import {
   type ReceiverJob,
   type RunningReceiver,
 } from '../../examples/factory-receiver/receiver.mjs';
+import { fillParkaMixedBatch, placeParkaOrder } from './purchase.js';
 import { openPage as openPageIn, root, startDemoStack, type DemoStack, type Problems } from './helpers.js';
 
 let stack: DemoStack;
@@ -124,48 +125,10 @@ async function buyMixedBatchUntilShipped(page: Page): Promise<void> {
   // Open the offer: the order area shows the ladder and the matrix.
   await card.click();
   await expect.poll(() => page.locator('#offer').isVisible()).toBe(true);
-  const form = page.locator('#order-form');
-  const cell = (sku: string) => form.locator(`input[data-sku="${sku}"]`);
-  await cell('padded-parka-black-m').waitFor();
-  const unitPrice = form.locator('[part~="unit-price"]');
-  const total = form.locator('[part~="total"]').first();
+  const form = await fillParkaMixedBatch(page);
 
-  // One colour, 60 pieces: the 36–119 tier.
-  await cell('padded-parka-black-m').fill('30');
-  await cell('padded-parka-black-l').fill('30');
-  await expect.poll(() => unitPrice.textContent()).toContain('172.00');
-  await expect.poll(() => total.textContent()).toContain('10,320.00');
-
-  // A second colour brings the mixed batch to 120: the 120+ tier, every piece at ¥158.
-  await cell('padded-parka-khaki-m').fill('30');
-  await cell('padded-parka-khaki-l').fill('30');
-  await expect.poll(() => unitPrice.textContent()).toContain('158.00');
-  await expect.poll(() => total.textContent()).toContain('18,960.00');
-  await expect.poll(() => form.locator('[part~="quantity"]').first().textContent()).toContain('120');
-  const currentTier = form.locator('[part~="ladder"] [aria-current="true"]');
-  await expect.poll(() => currentTier.textContent()).toContain('120');
-  // The page moved <chain-ladder-price> to the same tier.
-  await expect.poll(() => page.locator('#ladder [part~="tier-current"]').textContent()).toContain('158.00');
-
-  // Buyer and ship-to, then place the order.
-  const field = (name: string) => form.locator(`[part~="field-input"][name="${name}"]`);
-  await field('buyer.name').fill('王小明');
-  await field('buyer.phone').fill('+86 138 0013 8000');
-  await field('shipTo.region').fill('CN-ZJ');
-  await field('shipTo.city').fill('义乌');
-  await field('shipTo.line1').fill('稠州北路 88 号');
-  await form.locator('[part~="submit"]').click();
-
-  // The confirmation with its factory sub-order.
-  const confirmation = form.locator('[part~="confirmation"]');
-  await confirmation.waitFor({ timeout: 60_000 });
-  const orderNumber = (await form.locator('[part~="order-number"]').textContent())?.trim() ?? '';
-  expect(orderNumber).not.toBe('');
-  await expect.poll(() => form.locator('[part~="factory-order"]').count()).toBe(1);
-  expect(await form.locator('[part~="factory-order"]').textContent()).toMatch(
-    /常熟冰洁羽绒服饰|f-changshu-down/,
-  );
-  expect(await form.locator('[part~="order-total"]').textContent()).toContain('18,960.00');
+  // Buyer and ship-to, then place the order; the confirmation shows its factory sub-order.
+  await placeParkaOrder(form, { name: '王小明', city: '义乌', line1: '稠州北路 88 号' });
 
   // The factory got the signed webhook, accepted and shipped.
   const orderId = await page.locator('#order-status').getAttribute('order');

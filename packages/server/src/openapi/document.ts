@@ -64,6 +64,18 @@ const localizedText: Schema = {
 const tier = object({ minQuantity: int, unitPrice: money });
 const rules = object({ moq: int, step: int, max: nullable(int) }, ['moq', 'step']);
 
+/** A sub-order as everyone sees it; the secret key's view adds its routing reason. */
+const factoryOrderProperties: Record<string, Schema> = {
+  id: { type: 'string', pattern: '^fo_' },
+  factoryId: str,
+  lines: { type: 'array', items: ref('OrderLine') },
+  subtotal: money,
+  estimatedShipDate: day,
+  status: { enum: [...FACTORY_ORDER_STATUSES] },
+  shipment: nullable(object({ carrier: str, trackingNumber: str, shippedAt: instant })),
+  rejectionReason: nullable(str),
+};
+
 const schemas: Record<string, Schema> = {
   Error: object({
     error: object({
@@ -185,16 +197,7 @@ const schemas: Record<string, Schema> = {
     ['buyer', 'shipTo', 'lines', 'expectedTotal'],
   ),
   OrderLine: object({ skuId: str, offerId: str, quantity: int, unitPrice: money, lineTotal: money }),
-  FactoryOrder: object({
-    id: { type: 'string', pattern: '^fo_' },
-    factoryId: str,
-    lines: { type: 'array', items: ref('OrderLine') },
-    subtotal: money,
-    estimatedShipDate: day,
-    status: { enum: [...FACTORY_ORDER_STATUSES] },
-    shipment: nullable(object({ carrier: str, trackingNumber: str, shippedAt: instant })),
-    rejectionReason: nullable(str),
-  }),
+  FactoryOrder: object(factoryOrderProperties),
   LineRoutingReason: {
     ...object(
       {
@@ -235,14 +238,7 @@ const schemas: Record<string, Schema> = {
   },
   AdminFactoryOrder: {
     ...object({
-      id: { type: 'string', pattern: '^fo_' },
-      factoryId: str,
-      lines: { type: 'array', items: ref('OrderLine') },
-      subtotal: money,
-      estimatedShipDate: day,
-      status: { enum: [...FACTORY_ORDER_STATUSES] },
-      shipment: nullable(object({ carrier: str, trackingNumber: str, shippedAt: instant })),
-      rejectionReason: nullable(str),
+      ...factoryOrderProperties,
       routing: nullable(
         object({
           code: { type: 'string', description: "The lines' reason code when they all agree, else `mixed`" },
