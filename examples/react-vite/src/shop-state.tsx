@@ -19,10 +19,22 @@ interface ShopState {
 const ORDERS_KEY = 'north-gate:orders';
 const ShopContext = createContext<ShopState | null>(null);
 
+/** Whether a stored entry still has the shape this shop writes (storage is anyone's to edit). */
+function isPlacedOrder(value: unknown): value is PlacedOrder {
+  if (typeof value !== 'object' || value === null) return false;
+  const { id, accessToken, total, currency } = value as Record<string, unknown>;
+  return (
+    typeof id === 'string' &&
+    typeof accessToken === 'string' &&
+    Number.isSafeInteger(total) &&
+    typeof currency === 'string'
+  );
+}
+
 function loadOrders(): PlacedOrder[] {
   try {
     const saved: unknown = JSON.parse(localStorage.getItem(ORDERS_KEY) ?? '[]');
-    return Array.isArray(saved) ? (saved as PlacedOrder[]) : [];
+    return Array.isArray(saved) ? saved.filter(isPlacedOrder) : [];
   } catch {
     // Storage off or a damaged entry: start with no orders rather than fail.
     return [];
