@@ -48,9 +48,13 @@ async function openPlayground(
     if (message.type() === 'error') problems.errors.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.errors.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) =>
-    problems.errors.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ''}`),
-  );
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? '';
+    // A preview re-rendered (a preset, a restored state) removes its elements, and they abort
+    // the API reads still in flight: cancelled on purpose, not failed.
+    if (reason === 'net::ERR_ABORTED' && request.url().includes('/playground-api/')) return;
+    problems.errors.push(`failed: ${request.url()} ${reason}`);
+  });
   page.on('response', (response) => {
     // The API answers 4xx by design in some flows; the site's own files must not.
     if (response.status() >= 400 && !response.url().includes('/playground-api/')) {

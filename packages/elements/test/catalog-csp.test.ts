@@ -54,7 +54,8 @@ describe('catalog elements under a strict CSP', () => {
     await sendKeys({ press: 'Enter' });
     const popover = el.shadowRoot!.querySelector('[part~="popover"]')!;
     await waitUntil(() => popover.matches(':popover-open'), 'popover open');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Placed once floating-ui (loaded on the first open) has computed the position.
+    await waitUntil(() => (popover as HTMLElement).dataset.placement !== undefined, 'popover placed');
     expect(popover.getBoundingClientRect().top).to.be.greaterThan(button.getBoundingClientRect().top);
     expect(violations).to.deep.equal([]);
   });
