@@ -68,8 +68,27 @@ export interface PriceChangedError extends ApiError {
 // ---------------------------------------------------------------------------------------------
 // Responses
 
-/** `POST /v1/quotes`. */
-export type QuoteResponse = Quote;
+/** One factory's share of quoted lines, in the answer of `POST /v1/quotes` with `shipTo`. */
+export interface RoutingPreviewRow {
+  readonly factoryId: string;
+  readonly factoryName: string;
+  /** Units this factory would make. */
+  readonly units: number;
+  /** Minor units. */
+  readonly subtotal: number;
+  /** `YYYY-MM-DD`, an estimate: the factories' queues may grow before the order is placed. */
+  readonly estimatedShipDate: string;
+}
+
+/** Which factories would make quoted lines and when they would ship (the server's routing). */
+export interface RoutingPreview {
+  readonly rows: readonly RoutingPreviewRow[];
+  /** Units no factory can take (no sourcing, beyond the horizon). */
+  readonly unassignedUnits: number;
+}
+
+/** `POST /v1/quotes`; with `shipTo` in the request it also carries `routing`. */
+export type QuoteResponse = Quote & { readonly routing?: RoutingPreview };
 
 /** `GET /v1/offers`: one page of offers; pass `nextCursor` as `?cursor=` for the next, `null` at the end. */
 export interface OfferListResponse {

@@ -95,6 +95,8 @@ export {
   type PriceChangedError,
   type QuoteRequest,
   type QuoteResponse,
+  type RoutingPreview,
+  type RoutingPreviewRow,
   type Shipment,
   type ShipTo,
   type WebhookEvent,

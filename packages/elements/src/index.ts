@@ -28,9 +28,8 @@ export type {
   ChainApiClient,
   OfferQuery,
   QuoteOptions,
-  RoutingPreview,
-  RoutingPreviewRow,
 } from './internal/api-client-types.js';
+export type { RoutingPreview, RoutingPreviewRow } from '@chainkit/core';
 export {
   ChainApiError,
   isChainApiError,

@@ -4,8 +4,8 @@ import type {
   OfferListResponse,
   OrderRequestInput,
   OrderResponse,
-  Quote,
   QuoteLineInput,
+  QuoteResponse,
 } from '@chainkit/core';
 
 /** Per-call options for {@link ChainApiClient} methods. */
@@ -18,25 +18,6 @@ export interface ApiCallOptions {
 export interface QuoteOptions extends ApiCallOptions {
   /** The destination (two-letter country, region): the answer then carries `routing`. */
   shipTo?: { country: string; region?: string };
-}
-
-/** One factory's share of quoted lines, in the answer of `POST /v1/quotes` with `shipTo`. */
-export interface RoutingPreviewRow {
-  readonly factoryId: string;
-  readonly factoryName: string;
-  /** Units this factory would make. */
-  readonly units: number;
-  /** Minor units. */
-  readonly subtotal: number;
-  /** `YYYY-MM-DD`, an estimate (the factories' queues may grow before the order is placed). */
-  readonly estimatedShipDate: string;
-}
-
-/** Which factories would make quoted lines and when they would ship (the server's routing). */
-export interface RoutingPreview {
-  readonly rows: readonly RoutingPreviewRow[];
-  /** Units no factory can take (no sourcing, beyond the horizon). */
-  readonly unassignedUnits: number;
 }
 
 /** Query for `GET /v1/offers`. */
@@ -58,10 +39,7 @@ export interface ChainApiClient {
   /** The store's public factory list (no keys or endpoints). */
   listFactories(options?: ApiCallOptions): Promise<readonly Factory[]>;
   /** `POST /v1/quotes`: the core's quote; with `options.shipTo`, also the routing preview. */
-  quote(
-    lines: readonly QuoteLineInput[],
-    options?: QuoteOptions,
-  ): Promise<Quote & { readonly routing?: RoutingPreview }>;
+  quote(lines: readonly QuoteLineInput[], options?: QuoteOptions): Promise<QuoteResponse>;
   /** `POST /v1/orders`; the same `idempotencyKey` must be passed for every retry of one attempt. */
   placeOrder(
     order: OrderRequestInput,

@@ -4,16 +4,10 @@ import type {
   OfferListResponse,
   OrderRequestInput,
   OrderResponse,
-  Quote,
+  QuoteResponse,
   QuoteLineInput,
 } from '@chainkit/core';
-import type {
-  ApiCallOptions,
-  ChainApiClient,
-  OfferQuery,
-  QuoteOptions,
-  RoutingPreview,
-} from './api-client-types.js';
+import type { ApiCallOptions, ChainApiClient, OfferQuery, QuoteOptions } from './api-client-types.js';
 import { ChainApiError } from './api-error.js';
 import { RequestCache } from './request-cache.js';
 import {
@@ -247,7 +241,7 @@ export function createApiClient(options: ApiClientOptions): CachingApiClient {
     quote(lines: readonly QuoteLineInput[], callOptions: QuoteOptions = {}) {
       // Pricing has no side effect, so retrying a POST here is safe.
       const { shipTo } = callOptions;
-      return request<Quote & { routing?: RoutingPreview }>(
+      return request<QuoteResponse>(
         { method: 'POST', path: '/v1/quotes', body: shipTo ? { lines, shipTo } : { lines } },
         callOptions.signal,
       );

@@ -35,7 +35,7 @@ import { offerCatalog, priceLines, type PricedLines } from './order-pricing.js';
 import { renderSummary } from './order-summary.js';
 import { renderOtherItems, skuLabel } from './other-items.js';
 import { OrderQuantities, usableLines, type OrderFormLine } from './order-quantities.js';
-import type { RoutingPreview } from '../internal/api-client-types.js';
+import type { RoutingPreview } from '@chainkit/core';
 import { cellId, clearPaint, matrixTexts, paintCell, renderMatrix } from './sku-matrix.js';
 import { countFormat, violationText, type CountFormat } from './violation-text.js';
 

@@ -3,7 +3,7 @@ import { html, type TemplateResult } from 'lit';
 import type { FieldValues } from './buyer-fields.js';
 import { renderFields } from './fields-view.js';
 import type { Formats } from './format.js';
-import type { RoutingPreview } from '../internal/api-client-types.js';
+import type { RoutingPreview } from '@chainkit/core';
 import { renderPreview } from './routing-view.js';
 
 /** The state the ordering part of the form shows. */

@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Formats } from './format.js';
-import type { RoutingPreview } from '../internal/api-client-types.js';
+import type { RoutingPreview } from '@chainkit/core';
 
 /** The routing preview: which factories would make the order, how many units, and when it ships. */
 export function renderPreview(

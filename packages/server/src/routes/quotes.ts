@@ -13,6 +13,7 @@ import {
   type Catalog,
   type FieldIssue,
   type Quote,
+  type RoutingPreview,
 } from '@chainkit/core';
 import type { AppDeps, AppEnv } from '../app-types.js';
 import { requireCatalog } from '../catalog/require-catalog.js';
@@ -21,24 +22,6 @@ import { readJson } from '../http/body.js';
 import { invalidRequest } from '../http/errors.js';
 import { queuedUnits } from '../orders/place-order.js';
 import { dayInTimeZone } from '../util/dates.js';
-
-/** One factory's share of the quoted lines. */
-export interface RoutingPreviewRow {
-  readonly factoryId: string;
-  readonly factoryName: string;
-  /** Units this factory would make. */
-  readonly units: number;
-  /** Minor units. */
-  readonly subtotal: number;
-  /** `YYYY-MM-DD`, an estimate: the queues may grow before the order is placed. */
-  readonly estimatedShipDate: string;
-}
-
-export interface RoutingPreview {
-  readonly rows: readonly RoutingPreviewRow[];
-  /** Units no factory can take (no sourcing, beyond the horizon). */
-  readonly unassignedUnits: number;
-}
 
 interface PreviewShipTo {
   readonly country: string;
