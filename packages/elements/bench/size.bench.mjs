@@ -25,7 +25,8 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { brotliCompressSync, constants } from 'node:zlib';
 
-const cdn = resolve(dirname(fileURLToPath(import.meta.url)), '../dist-cdn');
+// CHAINKIT_CDN_OUT: measure a build made elsewhere (see scripts/build-cdn.mjs).
+const cdn = process.env.CHAINKIT_CDN_OUT ?? resolve(dirname(fileURLToPath(import.meta.url)), '../dist-cdn');
 const require = createRequire(import.meta.url);
 
 export const LOADER_BUDGET = 1.5 * 1024;
@@ -156,7 +157,9 @@ export async function run() {
   ];
   if (!pageOk) {
     lines.push('  heaviest parts of the page (estimated brotli share):');
-    for (const [group, size] of heaviest(manifest, purchase).slice(0, 12)) {
+    // SIZE_PARTS=all prints every part, not just the twelve heaviest.
+    const parts = heaviest(manifest, purchase);
+    for (const [group, size] of process.env.SIZE_PARTS === 'all' ? parts : parts.slice(0, 12)) {
       lines.push(`    ${kb(size).padStart(8)}  ${group}`);
     }
   }

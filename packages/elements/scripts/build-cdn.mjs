@@ -32,7 +32,8 @@ import { minifyTemplatesPlugin } from './minify-templates.mjs';
 import { shortMessageIdsPlugin } from './short-message-ids.mjs';
 
 const pkgDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = join(pkgDir, 'dist-cdn');
+// CHAINKIT_CDN_OUT: build elsewhere (e.g. to measure a change without touching dist-cdn).
+const outDir = process.env.CHAINKIT_CDN_OUT ?? join(pkgDir, 'dist-cdn');
 const { version } = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
 
 /** Each tag and the module that registers it. */
@@ -174,7 +175,7 @@ const outputsOf = (result) => (Array.isArray(result) ? result : [result]).flatMa
  * `<chain-money>` and `<chain-order-status>` use.
  */
 const BASE_MODULES =
-  /node_modules\/(?!@floating-ui\/)|packages\/elements\/src\/internal\/(?!placement-controller)|packages\/core\/src\/(?:money|money-error|currencies|localized-text|api-types)\.ts/;
+  /node_modules\/(?!@floating-ui\/)|packages\/elements\/src\/internal\/(?!placement-controller|floating-ui)|packages\/core\/src\/(?:money|money-error|currencies|localized-text|api-types)\.ts/;
 /**
  * The shop elements (store, catalog, ladder price, order form, cart, their popup placement) and
  * the rest of core, in one chunk: they are used together on a shop page, and one file compresses

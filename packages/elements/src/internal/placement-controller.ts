@@ -7,9 +7,9 @@ export type { Placement };
  * `@floating-ui/dom`, fetched when a popup first opens: most visits to a shop page never open
  * one (the mixed-batch details, the cart panel), so the page's first load does not carry it.
  */
-let floatingUi: Promise<typeof import('@floating-ui/dom')> | undefined;
-const loadFloatingUi = (): Promise<typeof import('@floating-ui/dom')> =>
-  (floatingUi ??= import('@floating-ui/dom'));
+let floatingUi: Promise<typeof import('./floating-ui.js')> | undefined;
+const loadFloatingUi = (): Promise<typeof import('./floating-ui.js')> =>
+  (floatingUi ??= import('./floating-ui.js'));
 
 /** Options for {@link PlacementController}. */
 export interface PlacementOptions {
