@@ -2,15 +2,8 @@
  * `quote`: prices a cart against a validated catalog — ladder tiers, mixed batches (混批),
  * MOQ/step/max rules, violations, "add N more" hints and savings.
  */
-import type { Catalog, PriceTier, QuantityRules } from './catalog.js';
-import {
-  createScratch,
-  indexCatalog,
-  nextGeneration,
-  type CatalogIndex,
-  type QuoteScratch,
-  type SkuEntry,
-} from './catalog-index.js';
+import type { Catalog, Offer, PriceTier, QuantityRules } from './catalog.js';
+import { indexCatalog, type SkuEntry } from './catalog-index.js';
 import { tierIndexFor } from './ladder.js';
 import type { NextTier, QuoteLineInput, Quote, QuotedLine, QuotedOffer, Violation } from './quote-types.js';
 
@@ -27,6 +20,21 @@ const isQuantity = (value: unknown): value is number =>
   typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 
 const NO_VIOLATIONS: readonly Violation[] = Object.freeze([]);
+
+/** One offer's running sums while a quote is priced. */
+interface OfferSums {
+  /** Units across the offer's accepted lines (the counted quantity under offer scope). */
+  quantity: number;
+  /** Σ list price × quantity: bounds the subtotal and the savings (see step 2). */
+  list: number;
+  subtotal: number;
+  savings: number;
+  violations: Violation[];
+  /** Under sku scope, the nearest cheaper tier over the offer's SKUs (Infinity for none). */
+  bestAdd: number;
+  bestPrice: number;
+  bestSku: string | undefined;
+}
 
 /** Appends below_moq / above_max for a counted quantity. */
 function checkCount(
@@ -50,12 +58,6 @@ function checkCount(
         : { code: 'above_max', skuId, max, quantity },
     );
   }
-}
-
-/** Whether `quantity` breaks `rules` (moq/max), without allocating. */
-function breaksCount(rules: QuantityRules, quantity: number): boolean {
-  const max = rules.max;
-  return quantity < rules.moq || (max !== null && max !== undefined && quantity > max);
 }
 
 /**
@@ -110,30 +112,11 @@ function unitsToCheaperTier(
  * - `ok` is true when there is no violation anywhere. Offers appear in the order their first
  *   line does.
  *
- * Never throws on bad lines. Indexes are cached per catalog object, so the catalog must not
- * be mutated after its first quote.
+ * Never throws on bad lines. A catalog's SKU index is cached per catalog object, so the catalog
+ * must not be mutated after its first quote.
  */
 export function quote(catalog: Catalog, lines: readonly QuoteLineInput[], options?: QuoteOptions): Quote {
-  const index = indexCatalog(catalog);
-  const shared = index.scratch;
-  const scratch = shared.busy ? createScratch(shared.skuStamp.length, index.offers.length) : shared;
-  scratch.busy = true;
-  try {
-    return quoteWith(index, scratch, catalog, lines, options);
-  } finally {
-    scratch.busy = false;
-  }
-}
-
-function quoteWith(
-  index: CatalogIndex,
-  scratch: QuoteScratch,
-  catalog: Catalog,
-  lines: readonly QuoteLineInput[],
-  options: QuoteOptions | undefined,
-): Quote {
-  const generation = nextGeneration(scratch);
-  const { skuStamp, skuQuantity, offerStamp, offerQuantity, offerList } = scratch;
+  const skus = indexCatalog(catalog);
   const violations: Violation[] = [];
   const expected = options?.currency;
   if (expected !== undefined && expected !== catalog.currency) {
@@ -141,12 +124,12 @@ function quoteWith(
   }
 
   // 1. Check each line on its own, merge by SKU (order: first appearance).
-  const order: SkuEntry[] = [];
+  const merged = new Map<SkuEntry, number>();
   for (const line of lines) {
     const input = line as Partial<QuoteLineInput> | null | undefined;
     const rawId: unknown = input?.skuId;
     const quantity: unknown = input?.quantity;
-    const entry = typeof rawId === 'string' ? index.skus.get(rawId) : undefined;
+    const entry = typeof rawId === 'string' ? skus.get(rawId) : undefined;
     // Objects are not stringified: a hostile toString must not make quote throw.
     const skuId = typeof rawId === 'string' ? rawId : typeof rawId === 'object' ? '[object]' : String(rawId);
     if (entry === undefined) violations.push({ code: 'unknown_sku', skuId });
@@ -155,83 +138,63 @@ function quoteWith(
       continue;
     }
     if (entry === undefined) continue;
-    const slot = entry.slot;
-    if (skuStamp[slot] !== generation) {
-      skuStamp[slot] = generation;
-      skuQuantity[slot] = quantity;
-      order.push(entry);
-    } else if (Number.isSafeInteger((skuQuantity[slot] ?? 0) + quantity)) {
-      skuQuantity[slot] = (skuQuantity[slot] ?? 0) + quantity;
-    } else {
-      violations.push({ code: 'invalid_quantity', skuId, quantity });
-    }
+    const sum = (merged.get(entry) ?? 0) + quantity;
+    if (Number.isSafeInteger(sum)) merged.set(entry, sum);
+    else violations.push({ code: 'invalid_quantity', skuId, quantity });
   }
 
   // 2. Sum per offer, refusing any line that would push an amount past the safe range.
   //    Σ listPrice × quantity bounds both subtotals and savings, so checking it suffices.
-  const offerOrder: number[] = [];
+  const offers = new Map<Offer, OfferSums>();
   let cartList = 0;
-  for (const entry of order) {
-    const quantity = skuQuantity[entry.slot] ?? 0;
-    const o = entry.offerSlot;
-    const fresh = offerStamp[o] !== generation;
+  for (const [entry, quantity] of merged) {
+    const sums = offers.get(entry.offer);
     const lineList = entry.listPrice * quantity;
-    const nextQuantity = (fresh ? 0 : (offerQuantity[o] ?? 0)) + quantity;
-    const nextList = (fresh ? 0 : (offerList[o] ?? 0)) + lineList;
-    if (
-      !Number.isSafeInteger(lineList) ||
-      !Number.isSafeInteger(nextQuantity) ||
-      !Number.isSafeInteger(nextList) ||
-      !Number.isSafeInteger(cartList + lineList)
-    ) {
+    const nextQuantity = (sums?.quantity ?? 0) + quantity;
+    const nextList = (sums?.list ?? 0) + lineList;
+    if (![lineList, nextQuantity, nextList, cartList + lineList].every(Number.isSafeInteger)) {
       violations.push({ code: 'invalid_quantity', skuId: entry.sku.id, quantity });
-      skuQuantity[entry.slot] = 0;
+      merged.set(entry, 0);
       continue;
     }
-    if (fresh) {
-      offerStamp[o] = generation;
-      offerOrder.push(o);
+    if (sums) {
+      sums.quantity = nextQuantity;
+      sums.list = nextList;
+    } else {
+      offers.set(entry.offer, {
+        quantity,
+        list: lineList,
+        subtotal: 0,
+        savings: 0,
+        violations: [],
+        bestAdd: Infinity,
+        bestPrice: 0,
+        bestSku: undefined,
+      });
     }
-    offerQuantity[o] = nextQuantity;
-    offerList[o] = nextList;
     cartList += lineList;
   }
 
   // 3. Offer-wide rules first, so an offer's violations read offer → lines.
-  const { offerSubtotal, offerSavings, offerBestAdd, offerBestPrice, offerBestSku, offerViolations } =
-    scratch;
-  for (const o of offerOrder) {
-    offerSubtotal[o] = 0;
-    offerSavings[o] = 0;
-    offerBestAdd[o] = Infinity;
-    offerBestSku[o] = undefined;
-    offerViolations[o] = undefined;
-    const offer = index.offers[o];
-    const total = offerQuantity[o] ?? 0;
-    // Mixed batch: the offer's own rules bound the total across its SKUs.
-    if (offer && offer.pricing.scope === 'offer' && breaksCount(offer.rules, total)) {
-      const list: Violation[] = [];
-      checkCount(list, offer.rules, total, undefined);
-      offerViolations[o] = list;
-    }
+  //    Mixed batch: the offer's own rules bound the total across its SKUs.
+  for (const [offer, sums] of offers) {
+    if (offer.pricing.scope === 'offer') checkCount(sums.violations, offer.rules, sums.quantity, undefined);
   }
 
   // 4. Price the lines in the buyer's order.
   const quotedLines: QuotedLine[] = [];
   const found = { index: -1 };
-  for (const entry of order) {
-    const quantity = skuQuantity[entry.slot] ?? 0;
-    if (quantity === 0) continue; // refused in step 2
-    const o = entry.offerSlot;
-    const { offer, sku, tiers, rules } = entry;
+  for (const [{ offer, sku, tiers, rules, listPrice }, quantity] of merged) {
+    const sums = offers.get(offer);
+    if (quantity === 0 || !sums) continue; // refused in step 2
     const skuId = sku.id;
     const byOffer = offer.pricing.scope === 'offer';
-    const counted = byOffer ? (offerQuantity[o] ?? 0) : quantity;
+    const counted = byOffer ? sums.quantity : quantity;
     const tierIndex = tierIndexFor(tiers, counted);
     const unitPrice = tiers[tierIndex]?.unitPrice ?? 0;
     const lineTotal = unitPrice * quantity;
-    offerSubtotal[o] = (offerSubtotal[o] ?? 0) + lineTotal;
-    offerSavings[o] = (offerSavings[o] ?? 0) + (entry.listPrice - unitPrice) * quantity;
+    sums.subtotal += lineTotal;
+    sums.savings += (listPrice - unitPrice) * quantity;
     quotedLines.push({
       skuId,
       offerId: offer.id,
@@ -244,59 +207,45 @@ function quoteWith(
 
     // Under sku scope every SKU answers to its effective rules; under offer scope only a SKU
     // with rules of its own adds a per-SKU check on top of the offer-wide one.
-    const perSku = (!byOffer || sku.rules !== undefined) && breaksCount(rules, quantity);
-    if (perSku || quantity % rules.step !== 0) {
-      const list = (offerViolations[o] ??= []);
-      if (perSku) checkCount(list, rules, quantity, skuId);
-      if (quantity % rules.step !== 0) {
-        list.push({ code: 'not_multiple_of_step', skuId, step: rules.step, quantity });
-      }
+    if (!byOffer || sku.rules !== undefined) checkCount(sums.violations, rules, quantity, skuId);
+    if (quantity % rules.step !== 0) {
+      sums.violations.push({ code: 'not_multiple_of_step', skuId, step: rules.step, quantity });
     }
     if (!byOffer) {
       // The SKU nearest to a cheaper tier gives the hint; on a tie the earlier line.
       const add = unitsToCheaperTier(tiers, quantity, rules, found);
-      if (add > 0 && add < (offerBestAdd[o] ?? Infinity)) {
-        offerBestAdd[o] = add;
-        offerBestPrice[o] = tiers[found.index]?.unitPrice ?? 0;
-        offerBestSku[o] = skuId;
+      if (add > 0 && add < sums.bestAdd) {
+        sums.bestAdd = add;
+        sums.bestPrice = tiers[found.index]?.unitPrice ?? 0;
+        sums.bestSku = skuId;
       }
     }
   }
 
   // 5. Offer summaries, in order of first appearance.
-  const offers: QuotedOffer[] = [];
+  const quotedOffers: QuotedOffer[] = [];
   let subtotal = 0;
   let ok = violations.length === 0;
-  for (const o of offerOrder) {
-    const offer = index.offers[o];
-    if (offer === undefined) continue;
-    const totalQuantity = offerQuantity[o] ?? 0;
+  for (const [offer, sums] of offers) {
     let nextTier: NextTier | null = null;
     if (offer.pricing.scope === 'offer') {
-      const add = unitsToCheaperTier(offer.pricing.tiers, totalQuantity, offer.rules, found);
+      const add = unitsToCheaperTier(offer.pricing.tiers, sums.quantity, offer.rules, found);
       if (add > 0)
         nextTier = { addQuantity: add, unitPrice: offer.pricing.tiers[found.index]?.unitPrice ?? 0 };
-    } else {
-      const skuId = offerBestSku[o];
-      if (skuId !== undefined) {
-        nextTier = { addQuantity: offerBestAdd[o] ?? 0, unitPrice: offerBestPrice[o] ?? 0, skuId };
-      }
+    } else if (sums.bestSku !== undefined) {
+      nextTier = { addQuantity: sums.bestAdd, unitPrice: sums.bestPrice, skuId: sums.bestSku };
     }
-    const offerViolationList = offerViolations[o] ?? NO_VIOLATIONS;
-    offerViolations[o] = undefined; // let the arrays go with the result, not the scratch
-    if (offerViolationList.length > 0) ok = false;
-    const offerSubtotalValue = offerSubtotal[o] ?? 0;
-    subtotal += offerSubtotalValue;
-    offers.push({
+    if (sums.violations.length > 0) ok = false;
+    subtotal += sums.subtotal;
+    quotedOffers.push({
       offerId: offer.id,
-      totalQuantity,
-      subtotal: offerSubtotalValue,
-      savings: offerSavings[o] ?? 0,
-      violations: offerViolationList,
+      totalQuantity: sums.quantity,
+      subtotal: sums.subtotal,
+      savings: sums.savings,
+      violations: sums.violations.length > 0 ? sums.violations : NO_VIOLATIONS,
       nextTier,
     });
   }
-  for (const o of offerOrder) offerBestSku[o] = undefined;
 
-  return { currency: catalog.currency, lines: quotedLines, offers, violations, subtotal, ok };
+  return { currency: catalog.currency, lines: quotedLines, offers: quotedOffers, violations, subtotal, ok };
 }
