@@ -9,15 +9,7 @@ import type {
 } from '@chainkit/core';
 import type { ApiCallOptions, ChainApiClient, OfferQuery, QuoteOptions } from './api-client-types.js';
 import { ChainApiError } from './api-error.js';
-import { RequestCache } from './request-cache.js';
-import {
-  backoffDelay,
-  isRetryableResponse,
-  parseRetryAfter,
-  resolveRetry,
-  sleep,
-  type RetryOptions,
-} from './retry.js';
+import type { RetryOptions } from './retry.js';
 
 /** Options for {@link createApiClient}. */
 export interface ApiClientOptions {
@@ -48,25 +40,50 @@ export interface CachingApiClient extends ChainApiClient {
   clearCache(): void;
 }
 
-interface RequestSpec {
-  readonly method: 'GET' | 'POST';
-  readonly path: string;
-  readonly body?: unknown;
-  /** Bearer credential; default the publishable key. */
-  readonly bearer?: string;
-  readonly idempotencyKey?: string;
-  /** Statuses that count as success; default 200. */
-  readonly ok?: readonly number[];
+type Signal = AbortSignal | undefined;
+
+/** A load several callers share: its promise, the controller aborting it, the callers waiting. */
+interface Shared<T> {
+  p: Promise<T>;
+  c: AbortController;
+  /** Callers still waiting; infinite once a caller without a signal joined (it can never leave). */
+  n: number;
 }
 
-/** `GET /v1/offers/:id` answers the offer with its currency and the factories that make it. */
-interface OfferResponseBody {
-  readonly offer: Offer;
+/**
+ * An in-memory cache of GET results with a time to live, that also de-duplicates concurrent
+ * identical requests: while a load is pending every caller with the same key shares it. Aborting
+ * one caller rejects only that caller; the shared load is aborted only when every caller waiting
+ * on it gave up. Failed loads are not cached. Full, it drops its oldest entry.
+ */
+interface Cache<T> {
+  /** Stores a value (e.g. an offer seen in a list page) as if it had been loaded now. */
+  set(key: string, value: T): void;
+  /** The fresh cached value, else the pending load, else a new `load(signal)`, cached. */
+  get(key: string, load: (signal: AbortSignal) => Promise<T>, signal: Signal): Promise<T>;
+  /** Forgets every cached value (pending loads finish but are not stored). */
+  clear(): void;
 }
 
-interface FactoryListBody {
-  readonly data: readonly Factory[];
+/**
+ * `promise`, or a rejection with `signal`'s reason as soon as `signal` aborts (after `onAbort`).
+ */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal, onAbort?: () => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const abort = (): void => {
+      onAbort?.();
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
 }
+
+const fail = (code: string, message: string, status = 0, cause?: unknown): ChainApiError =>
+  new ChainApiError({ status, code, message, cause });
+
+const aborted = (signal: Signal): ChainApiError =>
+  fail('aborted', 'The request was aborted', 0, signal?.reason);
 
 /**
  * Creates the API client the elements use (`<chain-store>` makes one; an element outside a
@@ -85,120 +102,191 @@ interface FactoryListBody {
  */
 export function createApiClient(options: ApiClientOptions): CachingApiClient {
   const base = options.api.replace(/\/+$/, '');
-  const key = options.key;
-  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
-  const policy = resolveRetry(options.retry);
-  const random = options.random ?? Math.random;
-  const timeoutMs = options.timeoutMs ?? 15_000;
-  const ttlMs = options.cacheTtlMs ?? 60_000;
-  const now = options.now ?? Date.now;
-  const pages = new RequestCache<OfferListResponse>({ ttlMs, now, maxEntries: 100 });
-  const offers = new RequestCache<Offer>({ ttlMs, now, maxEntries: 2_000 });
-  const factories = new RequestCache<readonly Factory[]>({ ttlMs, now, maxEntries: 1 });
+  const {
+    key,
+    retry = {},
+    random = Math.random,
+    timeoutMs = 15_000,
+    cacheTtlMs = 60_000,
+    now = Date.now,
+  } = options;
+  // The retry policy (see reliability.md): 1–4 attempts (default 4), full-jitter backoff.
+  const tries = Math.trunc(retry.attempts ?? 4);
+  const attempts = Number.isFinite(tries) ? Math.min(4, Math.max(1, tries)) : 4;
+  const baseDelayMs = Math.max(0, retry.baseDelayMs ?? 250);
+  const maxDelayMs = Math.max(0, retry.maxDelayMs ?? 5_000);
+  const maxRetryAfterMs = Math.max(0, retry.maxRetryAfterMs ?? 20_000);
 
-  async function attempt(spec: RequestSpec, signal: AbortSignal | undefined): Promise<Response> {
+  const cache = <T>(maxEntries: number): Cache<T> => {
+    const settled = new Map<string, [value: T, expires: number]>();
+    const pending = new Map<string, Shared<T>>();
+    const set = (key: string, value: T): void => {
+      if (cacheTtlMs <= 0) return;
+      settled.delete(key);
+      // Maps iterate in insertion order: drop the oldest entry.
+      if (settled.size >= maxEntries) settled.delete(settled.keys().next().value as string);
+      settled.set(key, [value, now() + cacheTtlMs]);
+    };
+    return {
+      set,
+      clear() {
+        settled.clear();
+        pending.clear();
+      },
+      get(key, load, signal) {
+        if (signal?.aborted) return Promise.reject(signal.reason);
+        const hit = settled.get(key);
+        if (hit && hit[1] > now()) return Promise.resolve(hit[0]);
+        settled.delete(key);
+        let shared = pending.get(key);
+        if (!shared) {
+          const entry = { c: new AbortController(), n: 0 } as Shared<T>;
+          const mine = (): boolean => pending.get(key) === entry && pending.delete(key);
+          entry.p = load(entry.c.signal).then((value) => {
+            if (mine()) set(key, value);
+            return value;
+          });
+          // Callers attach their own handlers; this one also forgets a failed load.
+          entry.p.catch(mine);
+          pending.set(key, (shared = entry));
+        }
+        const entry = shared;
+        if (!signal) {
+          entry.n = Infinity;
+          return entry.p;
+        }
+        entry.n += 1;
+        return abortable(entry.p, signal, () => {
+          if (--entry.n <= 0 && pending.get(key) === entry) {
+            pending.delete(key);
+            entry.c.abort(signal.reason);
+          }
+        });
+      },
+    };
+  };
+  const pages = cache<OfferListResponse>(100);
+  const offers = cache<Offer>(2_000);
+  const factories = cache<readonly Factory[]>(1);
+
+  /** Resolves after `ms`; rejects with `aborted` as soon as `signal` aborts. */
+  const sleep = (ms: number, signal: Signal): Promise<unknown> => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const wait = new Promise((resolve) => (timer = setTimeout(resolve, ms)));
+    return (signal ? abortable(wait, signal, () => clearTimeout(timer)) : wait).catch(() => {
+      throw aborted(signal);
+    });
+  };
+
+  /**
+   * One call with retries. `bearer`: default the publishable key; `ok`: the statuses that count as
+   * success (default 200).
+   */
+  async function request<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    signal: Signal,
+    body?: unknown,
+    extra: { bearer?: string; idempotencyKey?: string; ok?: number[] } = {},
+  ): Promise<T> {
     const headers: Record<string, string> = {
       Accept: 'application/json',
-      Authorization: `Bearer ${spec.bearer ?? key}`,
+      Authorization: `Bearer ${extra.bearer ?? key}`,
     };
-    if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
-    if (spec.idempotencyKey !== undefined) headers['Idempotency-Key'] = spec.idempotencyKey;
-    const controller = new AbortController();
-    const onAbort = (): void => controller.abort(signal?.reason);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    const timer = setTimeout(
-      () => controller.abort(new DOMException('timed out', 'TimeoutError')),
-      timeoutMs,
-    );
-    try {
-      return await doFetch(`${base}${spec.path}`, {
-        method: spec.method,
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (extra.idempotencyKey !== undefined) headers['Idempotency-Key'] = extra.idempotencyKey;
+    for (let n = 1; ; n += 1) {
+      if (signal?.aborted) throw aborted(signal);
+      // One attempt, aborted by the caller or by its time limit (then a network error).
+      const controller = new AbortController();
+      const onAbort = (): void => controller.abort(signal?.reason);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const timer = setTimeout(
+        () => controller.abort(new DOMException('timed out', 'TimeoutError')),
+        timeoutMs,
+      );
+      const response = await (options.fetch ?? fetch)(base + path, {
+        method,
         headers,
-        body: spec.body === undefined ? null : JSON.stringify(spec.body),
+        body: body === undefined ? null : JSON.stringify(body),
         signal: controller.signal,
         credentials: 'omit',
         cache: 'no-store',
-      });
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    }
-  }
-
-  async function request<T>(spec: RequestSpec, signal: AbortSignal | undefined): Promise<T> {
-    for (let n = 1; ; n += 1) {
-      if (signal?.aborted) throw aborted(signal);
-      let response: Response;
-      try {
-        response = await attempt(spec, signal);
-      } catch (cause) {
-        if (signal?.aborted) throw aborted(signal);
-        const error = new ChainApiError({
-          status: 0,
-          code: 'network_error',
-          message: 'Could not reach the order server',
-          cause,
+      })
+        .catch((cause: unknown) => {
+          if (signal?.aborted) throw aborted(signal);
+          return fail('network_error', 'Could not reach the order server', 0, cause);
+        })
+        .finally(() => {
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', onAbort);
         });
-        if (n >= policy.attempts) throw error;
-        await wait(backoffDelay(n, policy, random), signal);
-        continue;
+      let error = response as ChainApiError;
+      if (!(response instanceof ChainApiError)) {
+        const { status } = response;
+        if ((extra.ok ?? [200]).includes(status)) {
+          try {
+            return (await response.json()) as T;
+          } catch (cause) {
+            throw invalidResponse(status, cause);
+          }
+        }
+        error = await errorFrom(response);
+        // Besides the policy's statuses, a 409 `idempotency_key_in_flight` is retried: an earlier
+        // attempt with the same key is still being processed, and retrying it gets its response.
+        if (!(
+          [408, 429, 502, 503, 504].includes(status) ||
+          (status === 409 && error.code === 'idempotency_key_in_flight')
+        )) {
+          throw error;
+        }
       }
-      if ((spec.ok ?? [200]).includes(response.status)) return readJson<T>(response);
-      const error = await errorFrom(response);
-      if (n >= policy.attempts || !isRetryableResponse(error.status, error.code)) throw error;
-      const retryAfterMs = error.retryAfter === undefined ? undefined : error.retryAfter * 1000;
-      if (retryAfterMs !== undefined && retryAfterMs > policy.maxRetryAfterMs) throw error;
-      await wait(Math.max(retryAfterMs ?? 0, backoffDelay(n, policy, random)), signal);
-    }
-  }
-
-  async function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
-    try {
-      await sleep(ms, signal);
-    } catch {
-      throw aborted(signal);
+      const retryAfterMs = (error.retryAfter ?? 0) * 1000;
+      if (n >= attempts || retryAfterMs > maxRetryAfterMs) throw error;
+      await sleep(
+        Math.max(retryAfterMs, Math.floor(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (n - 1)))),
+        signal,
+      );
     }
   }
 
   /**
    * A cached catalog read: `GET path` through `cache` under `cacheKey`, `pick` checking the body
-   * and taking the value out (it returns `undefined` for a body of the wrong shape); an abort of
-   * this caller becomes `aborted`.
+   * and taking the value out (`undefined` for a body of the wrong shape); an abort of this caller
+   * becomes `aborted`.
    */
-  async function read<T>(
-    cache: RequestCache<T>,
+  const read = <T>(
+    into: Cache<T>,
     cacheKey: string,
     path: string,
     pick: (body: never) => T | undefined,
-    signal: AbortSignal | undefined,
-  ): Promise<T> {
-    try {
-      return await cache.get(
+    signal: Signal,
+  ): Promise<T> =>
+    into
+      .get(
         cacheKey,
         async (loadSignal) => {
-          const value = pick(await request<never>({ method: 'GET', path }, loadSignal));
+          const value = pick(await request<never>('GET', path, loadSignal));
           if (value === undefined) throw invalidResponse();
           return value;
         },
         signal,
-      );
-    } catch (error) {
-      if (!(error instanceof ChainApiError) && signal?.aborted) throw aborted(signal);
-      throw error;
-    }
-  }
+      )
+      .catch((error: unknown) => {
+        throw !(error instanceof ChainApiError) && signal?.aborted ? aborted(signal) : error;
+      });
 
   return {
     api: base,
     key,
 
-    listOffers(query: OfferQuery, callOptions: ApiCallOptions = {}): Promise<OfferListResponse> {
+    listOffers(query: OfferQuery, { signal }: ApiCallOptions = {}): Promise<OfferListResponse> {
       const params = new URLSearchParams();
       for (const name of ['q', 'category', 'cursor', 'limit'] as const) {
         const value = query[name];
         if (value || (name === 'limit' && value !== undefined)) params.set(name, String(value));
       }
-      const search = params.toString();
+      const search = `${params}`;
       const path = `/v1/offers${search ? `?${search}` : ''}`;
       return read(
         pages,
@@ -209,106 +297,82 @@ export function createApiClient(options: ApiClientOptions): CachingApiClient {
           for (const offer of page.data) offers.set(offer.id, offer);
           return page;
         },
-        callOptions.signal,
+        signal,
       );
     },
 
-    getOffer(id: string, callOptions: ApiCallOptions = {}): Promise<Offer> {
+    getOffer(id: string, { signal }: ApiCallOptions = {}): Promise<Offer> {
       // The server wraps the offer (`{ currency, offer, factories }`); a bare offer is taken too.
       return read(
         offers,
         id,
         `/v1/offers/${encodeURIComponent(id)}`,
-        (body: OfferResponseBody | Offer | undefined) => {
-          const offer =
-            body && 'offer' in body && typeof body.offer === 'object' ? body.offer : (body as Offer);
+        (body: { offer?: Offer } | undefined) => {
+          const offer = typeof body?.offer === 'object' ? body.offer : (body as Offer | undefined);
           return typeof offer?.id === 'string' ? offer : undefined;
         },
-        callOptions.signal,
+        signal,
       );
     },
 
-    listFactories(callOptions: ApiCallOptions = {}): Promise<readonly Factory[]> {
+    listFactories({ signal }: ApiCallOptions = {}): Promise<readonly Factory[]> {
       return read(
         factories,
         'all',
         '/v1/factories',
-        (body: FactoryListBody | undefined) => (Array.isArray(body?.data) ? body.data : undefined),
-        callOptions.signal,
+        (body: { data?: readonly Factory[] } | undefined) =>
+          Array.isArray(body?.data) ? body.data : undefined,
+        signal,
       );
     },
 
-    quote(lines: readonly QuoteLineInput[], callOptions: QuoteOptions = {}) {
+    quote(lines: readonly QuoteLineInput[], { shipTo, signal }: QuoteOptions = {}) {
       // Pricing has no side effect, so retrying a POST here is safe.
-      const { shipTo } = callOptions;
-      return request<QuoteResponse>(
-        { method: 'POST', path: '/v1/quotes', body: shipTo ? { lines, shipTo } : { lines } },
-        callOptions.signal,
-      );
+      return request<QuoteResponse>('POST', '/v1/quotes', signal, shipTo ? { lines, shipTo } : { lines });
     },
 
     placeOrder(
       order: OrderRequestInput,
-      callOptions: ApiCallOptions & { idempotencyKey: string },
+      { idempotencyKey, signal }: ApiCallOptions & { idempotencyKey: string },
     ): Promise<OrderResponse> {
-      if (!callOptions.idempotencyKey) {
-        return Promise.reject(new TypeError('placeOrder needs an idempotencyKey (one per checkout attempt)'));
-      }
-      return request<OrderResponse>(
-        {
-          method: 'POST',
-          path: '/v1/orders',
-          body: order,
-          idempotencyKey: callOptions.idempotencyKey,
-          ok: [200, 201],
-        },
-        callOptions.signal,
-      );
+      return idempotencyKey
+        ? request<OrderResponse>('POST', '/v1/orders', signal, order, { idempotencyKey, ok: [200, 201] })
+        : Promise.reject(new TypeError('placeOrder needs an idempotencyKey (one per checkout attempt)'));
     },
 
-    getOrder(id: string, accessToken: string, callOptions: ApiCallOptions = {}): Promise<OrderResponse> {
-      return request<OrderResponse>(
-        { method: 'GET', path: `/v1/orders/${encodeURIComponent(id)}`, bearer: accessToken },
-        callOptions.signal,
-      );
+    getOrder(id: string, accessToken: string, { signal }: ApiCallOptions = {}): Promise<OrderResponse> {
+      return request<OrderResponse>('GET', `/v1/orders/${encodeURIComponent(id)}`, signal, undefined, {
+        bearer: accessToken,
+      });
     },
 
     clearCache(): void {
-      for (const cache of [pages, offers, factories]) cache.clear();
+      for (const c of [pages, offers, factories]) c.clear();
     },
   };
 }
 
-function aborted(signal: AbortSignal | undefined): ChainApiError {
-  return new ChainApiError({
-    status: 0,
-    code: 'aborted',
-    message: 'The request was aborted',
-    cause: signal?.reason,
-  });
-}
-
 function invalidResponse(status = 200, cause?: unknown): ChainApiError {
-  return new ChainApiError({
+  return fail(
+    'invalid_response',
+    'The order server sent a response that is not the JSON expected',
     status,
-    code: 'invalid_response',
-    message: 'The order server sent a response that is not the JSON expected',
     cause,
-  });
+  );
 }
 
-async function readJson<T>(response: Response): Promise<T> {
-  try {
-    return (await response.json()) as T;
-  } catch (cause) {
-    throw invalidResponse(response.status, cause);
-  }
-}
-
-/** The `ChainApiError` for a non-success response. */
+/**
+ * The `ChainApiError` for a non-success response, with `Retry-After` (delta-seconds or an HTTP
+ * date) in whole seconds when it is there and readable.
+ */
 async function errorFrom(response: Response): Promise<ChainApiError> {
   const { status } = response;
-  const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
+  const header = response.headers.get('Retry-After')?.trim();
+  const retryAfter = !header
+    ? undefined
+    : /^\d+$/.test(header)
+      ? Number(header)
+      : Math.ceil(Math.max(0, Date.parse(header) - Date.now()) / 1000);
   const body = (await response.json().catch(() => undefined)) as
     { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined;
   const error = typeof body?.error?.code === 'string' ? body.error : undefined;
@@ -321,6 +385,6 @@ async function errorFrom(response: Response): Promise<ChainApiError> {
         : `HTTP ${status}`
       : `The order server answered HTTP ${status}`,
     details: error?.details,
-    ...(retryAfterMs === undefined ? {} : { retryAfter: Math.ceil(retryAfterMs / 1000) }),
+    retryAfter: Number.isNaN(retryAfter) ? undefined : retryAfter,
   });
 }
