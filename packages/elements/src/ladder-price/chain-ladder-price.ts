@@ -9,15 +9,10 @@ import { isChainApiError } from '../internal/api-error.js';
 import { ChainElement, hostStyles } from '../internal/chain-element.js';
 import { PlacementController } from '../internal/placement-controller.js';
 import { focusRing } from '../internal/theme.js';
-import { formats, type Formats } from '../order-form/format.js';
+import { formats } from '../order-form/format.js';
 import { visuallyHidden } from '../internal/shared-styles.js';
 import styles from './chain-ladder-price.styles.js';
 import { currentRowIndex, pricedSku, quoteOne, stepperRules, type LadderQuote } from './ladder-quote.js';
-import {
-  MIXED_BATCH_POPOVER_ID,
-  MIXED_BATCH_TOGGLE_ID,
-  renderMixedBatchHelp,
-} from './mixed-batch-popover.js';
 import {
   canStepDown,
   canStepUp,
@@ -45,9 +40,6 @@ declare module '../internal/events.js' {
 }
 
 type Status = 'waiting' | 'loading' | 'ready' | 'error';
-
-/** PageUp / PageDown move this many steps. */
-const PAGE_STEPS = 10;
 
 /**
  * @summary The price ladder of one offer with a quantity stepper, the live unit price and total,
@@ -105,14 +97,14 @@ export class ChainLadderPrice extends ChainElement {
   static override styles = [hostStyles, focusRing, styles, visuallyHidden];
 
   static override properties = {
-    api: { type: String },
-    key: { type: String },
-    locale: { type: String },
-    currency: { type: String },
-    offer: { type: String },
+    api: {},
+    key: {},
+    locale: {},
+    currency: {},
+    offer: {},
     offerData: { attribute: false },
     quantity: { type: Number },
-    sku: { type: String },
+    sku: {},
   };
 
   /** Base URL of the order server, when the element is used outside a `<chain-store>`. */
@@ -136,9 +128,13 @@ export class ChainLadderPrice extends ChainElement {
   declare sku: string | undefined;
 
   /** The API client, locale and currency, from the enclosing `<chain-store>` or the element's own attributes. */
-  readonly store: StoreController;
+  readonly store: StoreController = new StoreController(this);
 
-  readonly #help: PlacementController;
+  /** The mixed-batch (混批) explanation: a `popover="auto"` in the top layer, placed under its button. */
+  readonly #help: PlacementController = new PlacementController(this, {
+    anchor: () => this.renderRoot.querySelector('#mixed-batch-toggle'),
+    floating: () => this.renderRoot.querySelector<HTMLElement>('#mixed-batch'),
+  });
   #status: Status = 'waiting';
   #error: unknown;
   #loadedOffer: Offer | undefined;
@@ -151,12 +147,6 @@ export class ChainLadderPrice extends ChainElement {
   constructor() {
     super();
     updateWhenLocaleChanges(this);
-    this.store = new StoreController(this);
-    this.#help = new PlacementController(this, {
-      anchor: () => this.renderRoot.querySelector(`#${MIXED_BATCH_TOGGLE_ID}`),
-      floating: () => this.renderRoot.querySelector<HTMLElement>(`#${MIXED_BATCH_POPOVER_ID}`),
-      placement: 'bottom-start',
-    });
   }
 
   /** The offer shown: `offerData`, or the one loaded for `offer`. */
@@ -178,32 +168,44 @@ export class ChainLadderPrice extends ChainElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#abort?.abort();
-    this.#abort = undefined;
     if (this.#status === 'loading') this.#loadedFor = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.offerData === undefined) this.#maybeLoad();
-    else {
-      // Shown from the property; forget any load, so removing the property loads `offer` again.
+    // Shown from the property: forget any load, so removing the property loads `offer` again.
+    const given = this.offerData !== undefined;
+    const client = given ? undefined : this.store.client;
+    const id = given ? undefined : this.offer?.trim() || undefined;
+    if (given || client !== this.#client || id !== this.#loadedFor) {
+      this.#client = client;
+      this.#loadedFor = id;
       this.#abort?.abort();
-      this.#abort = undefined;
-      this.#client = undefined;
-      this.#loadedFor = undefined;
-      this.#loadedOffer = undefined;
-      this.#status = 'ready';
+      this.#loadedOffer = this.#error = undefined;
+      this.#status = given ? 'ready' : 'waiting';
+      if (client && id !== undefined) {
+        this.#status = 'loading';
+        const abort = (this.#abort = new AbortController());
+        const done = (status: Status, offer?: Offer, error?: unknown): void => {
+          if (abort.signal.aborted) return;
+          this.#status = status;
+          this.#loadedOffer = offer;
+          this.#error = error;
+          this.requestUpdate();
+        };
+        client.getOffer(id, { signal: abort.signal }).then(
+          (offer) => done('ready', offer),
+          (error: unknown) => done('error', undefined, error),
+        );
+      }
     }
     const offer = this.offerShown;
-    const sku = offer ? pricedSku(offer, this.sku) : undefined;
-    if (!offer || !sku) {
-      this.#view = undefined;
-      return;
-    }
+    const sku = offer && pricedSku(offer, this.sku);
+    this.#view = undefined;
+    if (!offer || !sku) return;
     const bounds = quantityBounds(stepperRules(offer, sku));
-    const quantity = snapQuantity(this.quantity ?? bounds.min, bounds);
     // Snapping inside willUpdate changes the property without another update.
-    if (quantity !== this.quantity) this.quantity = quantity;
+    const quantity = (this.quantity = snapQuantity(this.quantity ?? bounds.min, bounds));
     this.#view = {
       offer,
       sku,
@@ -216,176 +218,117 @@ export class ChainLadderPrice extends ChainElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     // A button that just got disabled under the keyboard would drop focus to <body>.
-    const active = this.shadowRoot?.activeElement;
-    if (active instanceof HTMLButtonElement && active.disabled) this.#input()?.focus();
-  }
-
-  #maybeLoad(): void {
-    const client = this.store.client;
-    const id = this.offer?.trim() || undefined;
-    if (client === this.#client && id === this.#loadedFor) return;
-    this.#client = client;
-    this.#loadedFor = id;
-    this.#abort?.abort();
-    this.#abort = undefined;
-    this.#loadedOffer = undefined;
-    this.#error = undefined;
-    if (!client || id === undefined) {
-      this.#status = 'waiting';
-      return;
+    if ((this.shadowRoot?.activeElement as HTMLButtonElement | null)?.disabled) {
+      this.renderRoot.querySelector('input')?.focus();
     }
-    this.#status = 'loading';
-    const abort = new AbortController();
-    this.#abort = abort;
-    client.getOffer(id, { signal: abort.signal }).then(
-      (offer) => {
-        if (abort.signal.aborted) return;
-        this.#loadedOffer = offer;
-        this.#status = 'ready';
-        this.#abort = undefined;
-        this.requestUpdate();
-      },
-      (error: unknown) => {
-        if (abort.signal.aborted) return;
-        this.#error = error;
-        this.#status = 'error';
-        this.#abort = undefined;
-        this.requestUpdate();
-      },
-    );
   }
 
   #currency(): string {
     return this.store.currency ?? 'CNY';
   }
 
-  #input(): HTMLInputElement | null {
-    return this.renderRoot.querySelector<HTMLInputElement>('#quantity');
-  }
-
   protected override render(): TemplateResult {
-    if (this.#status === 'error') {
+    const view = this.#view;
+    if (this.#status === 'error' || (!view && this.#status === 'ready' && this.offerShown && this.sku)) {
       return html`<div part="base error" class="base message" role="alert">
         <p>${this.#errorText()}</p>
-        <button part="retry" class="action" type="button" @click=${this.reload}>
-          ${msg('Retry', { id: 'catalog.retry' })}
-        </button>
+        ${
+          this.#status === 'error'
+            ? html`<button part="retry" class="action" type="button" @click=${this.reload}>
+                ${msg('Retry', { id: 'catalog.retry' })}
+              </button>`
+            : nothing
+        }
       </div>`;
     }
-    const view = this.#view;
-    if (!view) {
-      if (this.#status === 'ready' && this.offerShown && this.sku) {
-        return html`<div part="base error" class="base message" role="alert">
-          <p>${msg(str`This offer has no SKU ${this.sku}.`, { id: 'ladder.unknownSku' })}</p>
-        </div>`;
-      }
-      return this.#renderSkeleton();
-    }
+    if (!view) return this.#renderSkeleton();
+    const { offer, bounds, rows, priced } = view;
     const f = formats(this.store.locale, this.#currency());
-    const unit = unitLabel(view.offer.unit);
-    return html`<div part="base" class="base">
-      ${this.#renderTable(view.rows, f, unit)} ${this.#renderStepper(view.bounds, f, unit)}
-      ${this.#renderSummary(view.offer, view.priced, f, unit)}
-    </div>`;
-  }
-
-  #renderTable(rows: readonly TierRow[], f: Formats, unit: string): TemplateResult {
-    const current = currentRowIndex(rows, this.quantity ?? 0);
-    return html`<table part="table">
-      <caption class="visually-hidden">
-        ${msg('Price per quantity', { id: 'ladder.caption' })}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${msg(str`Quantity (${unit})`, { id: 'ladder.quantityHeading' })}</th>
-          <th scope="col">${msg('Unit price', { id: 'ladder.unitPriceHeading' })}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows.map((row, i) => {
-          const isCurrent = i === current;
-          return html`<tr
-            part=${isCurrent ? 'tier tier-current' : 'tier'}
-            class=${isCurrent ? 'current' : ''}
-            aria-current=${isCurrent ? 'true' : nothing}
-          >
-            <td>
-              ${range(row, f.count)}
-              ${
-                isCurrent
-                  ? html`<span part="current-label" class="current-label"
-                      >${msg('current', { id: 'ladder.current' })}</span
-                    >`
-                  : nothing
-              }
-            </td>
-            <td>${f.money(row.unitPrice)}</td>
-          </tr>`;
-        })}
-      </tbody>
-    </table>`;
-  }
-
-  #renderStepper(bounds: QuantityBounds, f: Formats, unit: string): TemplateResult {
+    const unit = unitLabel(offer.unit);
     const quantity = this.quantity ?? bounds.min;
+    const current = currentRowIndex(rows, quantity);
+    const heading = msg(str`Quantity (${unit})`, { id: 'ladder.quantityHeading' });
     const rules = [msg(str`MOQ ${f.count(bounds.min)} ${unit}`, { id: 'ladder.moq' })];
-    if (bounds.step > 1) {
-      rules.push(msg(str`in steps of ${f.count(bounds.step)}`, { id: 'ladder.step' }));
-    }
-    if (bounds.max !== null) {
-      rules.push(msg(str`at most ${f.count(bounds.max)}`, { id: 'ladder.max' }));
-    }
-    return html`<div class="quantity">
-      <label for="quantity">${msg(str`Quantity (${unit})`, { id: 'ladder.quantityHeading' })}</label>
-      <div part="stepper" class="stepper">
-        <button
-          part="decrement"
-          class="step"
-          type="button"
-          aria-label=${msg('Decrease quantity', { id: 'ladder.decrease' })}
-          aria-controls="quantity"
-          ?disabled=${!canStepDown(quantity, bounds)}
-          @click=${() => this.#step(stepDown)}
-        >
-          −
-        </button>
-        <input
-          part="input"
-          id="quantity"
-          type="number"
-          inputmode="numeric"
-          aria-describedby="rules"
-          min=${bounds.min}
-          max=${bounds.max ?? nothing}
-          step=${bounds.step}
-          .value=${live(String(quantity))}
-          @keydown=${this.#onKeydown}
-          @change=${this.#onInputChange}
-        />
-        <button
-          part="increment"
-          class="step"
-          type="button"
-          aria-label=${msg('Increase quantity', { id: 'ladder.increase' })}
-          aria-controls="quantity"
-          ?disabled=${!canStepUp(quantity, bounds)}
-          @click=${() => this.#step(stepUp)}
-        >
-          +
-        </button>
-      </div>
-      <p part="rules" id="rules" class="rules">${rules.join(' · ')}</p>
-    </div>`;
-  }
-
-  #renderSummary(offer: Offer, priced: LadderQuote, f: Formats, unit: string): TemplateResult {
-    const line = priced.line;
+    if (bounds.step > 1) rules.push(msg(str`in steps of ${f.count(bounds.step)}`, { id: 'ladder.step' }));
+    if (bounds.max !== null) rules.push(msg(str`at most ${f.count(bounds.max)}`, { id: 'ladder.max' }));
     const quoted = priced.offer;
-    const next = quoted?.nextTier ?? null;
-    return html`
+    const next = quoted?.nextTier;
+    // − and + read the quantity at the click, not the one rendered: two clicks before a re-render
+    // make two steps.
+    const step = (up: boolean): TemplateResult =>
+      html`<button
+        part=${up ? 'increment' : 'decrement'}
+        class="step"
+        type="button"
+        aria-label=${
+          up
+            ? msg('Increase quantity', { id: 'ladder.increase' })
+            : msg('Decrease quantity', { id: 'ladder.decrease' })
+        }
+        aria-controls="quantity"
+        ?disabled=${!(up ? canStepUp : canStepDown)(quantity, bounds)}
+        @click=${() => this.#commit((up ? stepUp : stepDown)(this.quantity ?? bounds.min, bounds))}
+      >
+        ${up ? '+' : '−'}
+      </button>`;
+    return html`<div part="base" class="base">
+      <table part="table">
+        <caption class="visually-hidden">
+          ${msg('Price per quantity', { id: 'ladder.caption' })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${heading}</th>
+            <th scope="col">${msg('Unit price', { id: 'ladder.unitPriceHeading' })}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            (row, i) =>
+              html`<tr
+                part=${i === current ? 'tier tier-current' : 'tier'}
+                class=${i === current ? 'current' : ''}
+                aria-current=${i === current ? 'true' : nothing}
+              >
+                <td>
+                  ${range(row, f.count)}
+                  ${
+                    i === current
+                      ? html`<span part="current-label" class="current-label"
+                          >${msg('current', { id: 'ladder.current' })}</span
+                        >`
+                      : nothing
+                  }
+                </td>
+                <td>${f.money(row.unitPrice)}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      <div class="quantity">
+        <label for="quantity">${heading}</label>
+        <div part="stepper" class="stepper">
+          ${step(false)}
+          <input
+            part="input"
+            id="quantity"
+            type="number"
+            inputmode="numeric"
+            aria-describedby="rules"
+            min=${bounds.min}
+            max=${bounds.max ?? nothing}
+            step=${bounds.step}
+            .value=${live(String(quantity))}
+            @keydown=${this.#onKeydown}
+            @change=${this.#onInputChange}
+          />
+          ${step(true)}
+        </div>
+        <p part="rules" id="rules" class="rules">${rules.join(' · ')}</p>
+      </div>
       <div part="summary" class="summary" role="status" aria-live="polite" aria-atomic="true">
-        <span part="unit-price" class="unit-price"
-          >${msg(str`Unit price ${f.money(line?.unitPrice ?? 0)}`, { id: 'ladder.unitPrice' })}</span
+        <span part="unit-price"
+          >${msg(str`Unit price ${f.money(priced.line?.unitPrice ?? 0)}`, { id: 'ladder.unitPrice' })}</span
         >
         <span part="total" class="total"
           >${msg(str`Total ${f.money(quoted?.subtotal ?? 0)}`, { id: 'ladder.total' })}</span
@@ -394,9 +337,7 @@ export class ChainLadderPrice extends ChainElement {
       <p part="savings" class="savings">
         ${
           quoted && quoted.savings > 0
-            ? msg(str`You save ${f.money(quoted.savings)} against the first tier`, {
-                id: 'ladder.savings',
-              })
+            ? msg(str`You save ${f.money(quoted.savings)} against the first tier`, { id: 'ladder.savings' })
             : nothing
         }
       </p>
@@ -409,7 +350,12 @@ export class ChainLadderPrice extends ChainElement {
                     { id: 'ladder.nudge' },
                   )}</span
                 >
-                <button part="nudge-button" class="action" type="button" @click=${this.#onNudge}>
+                <button
+                  part="nudge-button"
+                  class="action"
+                  type="button"
+                  @click=${() => this.#commit((this.quantity ?? 0) + next.addQuantity)}
+                >
                   ${msg(str`Add ${f.count(next.addQuantity)}`, { id: 'ladder.nudgeAdd' })}
                 </button>`
             : nothing
@@ -417,10 +363,29 @@ export class ChainLadderPrice extends ChainElement {
       </p>
       ${
         offer.pricing.scope === 'offer'
-          ? renderMixedBatchHelp(this.#help.open, () => void this.#help.toggle())
+          ? html`<button
+                id="mixed-batch-toggle"
+                part="mixed-batch-button"
+                class="info"
+                type="button"
+                aria-expanded=${this.#help.open ? 'true' : 'false'}
+                aria-controls="mixed-batch"
+                @click=${() => void this.#help.toggle()}
+              >
+                ${msg('Mixed batch: how is the tier picked?', { id: 'ladder.mixedBatchButton' })}
+              </button>
+              <div id="mixed-batch" part="popover" popover="auto">
+                <strong>${msg('Mixed batch (混批)', { id: 'ladder.mixedBatchTitle' })}</strong>
+                <p>
+                  ${msg(
+                    'Every colour and size of this offer counts towards one total. That total picks the price tier for all of them, and the minimum order applies to the total, not to each SKU.',
+                    { id: 'ladder.mixedBatchText' },
+                  )}
+                </p>
+              </div>`
           : nothing
       }
-    `;
+    </div>`;
   }
 
   /**
@@ -459,72 +424,44 @@ export class ChainLadderPrice extends ChainElement {
     </div>`;
   }
 
+  /** The error's text; without an error, that of a `sku` the offer does not have. */
   #errorText(): string {
-    if (isChainApiError(this.#error, 'not_found')) {
-      return msg('This offer is not available.', { id: 'ladder.notFound' });
-    }
-    if (isChainApiError(this.#error, 'network_error')) {
-      // The catalog's words and translation: one copy on a shop page.
-      return msg('Could not reach the store. Check your connection and try again.', {
-        id: 'catalog.networkError',
-      });
-    }
-    return msg('The prices could not be loaded.', { id: 'ladder.loadError' });
+    const error = this.#error;
+    return this.#status !== 'error'
+      ? msg(str`This offer has no SKU ${this.sku}.`, { id: 'ladder.unknownSku' })
+      : isChainApiError(error, 'not_found')
+        ? msg('This offer is not available.', { id: 'ladder.notFound' })
+        : isChainApiError(error, 'network_error')
+          ? // The catalog's words and translation: one copy on a shop page.
+            msg('Could not reach the store. Check your connection and try again.', {
+              id: 'catalog.networkError',
+            })
+          : msg('The prices could not be loaded.', { id: 'ladder.loadError' });
   }
 
+  /** ↑/↓ step, PageUp/PageDown move ten steps, Home/End go to the MOQ/cap, Enter commits. */
   #onKeydown = (event: KeyboardEvent): void => {
     const bounds = this.#view?.bounds;
     if (!bounds) return;
-    const input = event.target as HTMLInputElement;
-    const current = snapQuantity(
-      input.value === '' ? (this.quantity ?? bounds.min) : Number(input.value),
-      bounds,
-    );
-    let next: number | undefined;
-    switch (event.key) {
-      case 'ArrowUp':
-        next = stepUp(current, bounds);
-        break;
-      case 'ArrowDown':
-        next = stepDown(current, bounds);
-        break;
-      case 'PageUp':
-        next = snapQuantity(current + PAGE_STEPS * bounds.step, bounds);
-        break;
-      case 'PageDown':
-        next = snapQuantity(current - PAGE_STEPS * bounds.step, bounds);
-        break;
-      case 'Home':
-        next = bounds.min;
-        break;
-      case 'End':
-        if (bounds.max !== null) next = bounds.max;
-        break;
-      case 'Enter':
-        next = current;
-        break;
-      default:
-        return;
-    }
+    const { value } = event.target as HTMLInputElement;
+    const current = snapQuantity(value === '' ? (this.quantity ?? bounds.min) : Number(value), bounds);
+    const page = 10 * bounds.step;
+    const next = {
+      ArrowUp: stepUp(current, bounds),
+      ArrowDown: stepDown(current, bounds),
+      PageUp: snapQuantity(current + page, bounds),
+      PageDown: snapQuantity(current - page, bounds),
+      Home: bounds.min,
+      End: bounds.max ?? undefined,
+      Enter: current,
+    }[event.key];
     if (next === undefined) return;
     event.preventDefault();
     this.#commit(next);
   };
 
-  #onNudge = (): void => {
-    const next = this.#view?.priced.offer?.nextTier;
-    if (next) this.#commit((this.quantity ?? 0) + next.addQuantity);
-  };
-
-  // − and + read the quantity now, not the one rendered: two clicks before a re-render must make
-  // two steps.
-  #step(move: typeof stepUp): void {
-    const bounds = this.#view?.bounds;
-    if (bounds) this.#commit(move(this.quantity ?? bounds.min, bounds));
-  }
-
   #onInputChange = (event: Event): void => {
-    const value = (event.target as HTMLInputElement).value;
+    const { value } = event.target as HTMLInputElement;
     this.#commit(value.trim() === '' ? Number.NaN : Number(value));
   };
 
