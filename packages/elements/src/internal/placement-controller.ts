@@ -1,4 +1,4 @@
-import type { Middleware, Placement } from '@floating-ui/dom';
+import type { Placement } from '@floating-ui/dom';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export type { Placement };
@@ -93,11 +93,11 @@ export class PlacementController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#host.addEventListener('pointerdown', this.#onPointerDown, { capture: true });
+    this.#host.addEventListener('pointerdown', this.#onPointerDown, true);
   }
 
   hostDisconnected(): void {
-    this.#host.removeEventListener('pointerdown', this.#onPointerDown, { capture: true });
+    this.#host.removeEventListener('pointerdown', this.#onPointerDown, true);
     this.hide();
   }
 
@@ -107,7 +107,7 @@ export class PlacementController implements ReactiveController {
     await this.#host.updateComplete;
     const floating = this.#options.floating();
     const anchor = this.#options.anchor();
-    if (!floating || !anchor || !anchor.isConnected) return;
+    if (!floating || !anchor?.isConnected) return;
     this.#floating = floating;
     this.#anchor = anchor;
     floating.addEventListener('toggle', this.#onToggle);
@@ -122,11 +122,8 @@ export class PlacementController implements ReactiveController {
       opacity: '0',
       pointerEvents: 'none',
     });
-    if (usesPopover(floating)) {
-      if (!floating.matches(':popover-open')) floating.showPopover();
-    } else {
-      floating.hidden = false;
-    }
+    if (!usesPopover(floating)) floating.hidden = false;
+    else if (!floating.matches(':popover-open')) floating.showPopover();
     this.#setOpen(true);
     const { autoUpdate } = await loadFloatingUi();
     // Closed (or re-opened elsewhere) while floating-ui loaded: nothing to follow.
@@ -137,23 +134,14 @@ export class PlacementController implements ReactiveController {
 
   /** Closes the popup and stops tracking its anchor. */
   hide(): void {
-    const floating = this.#floating;
-    if (!this.#open || !floating) return;
-    this.#stop();
-    const hadFocus = containsFocus(floating);
-    if (usesPopover(floating)) {
-      if (floating.matches(':popover-open')) floating.hidePopover();
-    } else {
-      floating.hidden = true;
-    }
-    this.#closed(hadFocus);
+    this.#close(true);
   }
 
   /** Opens when closed, closes when open; `force` picks one. */
   async toggle(force?: boolean): Promise<void> {
-    const dismissedByThisClick = this.#openAtPointerDown && !this.#open;
+    // A press on the anchor that began while open light-dismissed the popup: stay closed.
+    const next = force ?? (!this.#open && !this.#openAtPointerDown);
     this.#openAtPointerDown = false;
-    const next = force ?? (dismissedByThisClick ? false : !this.#open);
     if (next) await this.show();
     else this.hide();
   }
@@ -163,18 +151,23 @@ export class PlacementController implements ReactiveController {
     const floating = this.#floating;
     const anchor = this.#anchor;
     if (!this.#open || !floating || !anchor) return;
-    const { arrow: arrowMiddleware, computePosition, flip, offset, shift } = await loadFloatingUi();
-    const arrowEl = this.#options.arrow?.() ?? undefined;
-    const middleware: Middleware[] = [
-      offset(this.#options.distance ?? 6),
-      flip({ padding: this.#options.padding ?? 8 }),
-      shift({ padding: this.#options.padding ?? 8 }),
-    ];
-    if (arrowEl) middleware.push(arrowMiddleware({ element: arrowEl, padding: 4 }));
+    const { arrow, computePosition, flip, offset, shift } = await loadFloatingUi();
+    const {
+      arrow: arrowOf,
+      distance = 6,
+      padding = 8,
+      placement: preferred = 'bottom-start',
+    } = this.#options;
+    const arrowEl = arrowOf?.();
     const { x, y, placement, middlewareData } = await computePosition(anchor, floating, {
-      placement: this.#options.placement ?? 'bottom-start',
+      placement: preferred,
       strategy: 'fixed',
-      middleware,
+      middleware: [
+        offset(distance),
+        flip({ padding }),
+        shift({ padding }),
+        arrowEl && arrow({ element: arrowEl, padding: 4 }),
+      ],
     });
     if (!this.#open) return;
     Object.assign(floating.style, {
@@ -184,12 +177,10 @@ export class PlacementController implements ReactiveController {
       pointerEvents: '',
     });
     floating.dataset.placement = placement;
-    if (arrowEl && middlewareData.arrow) {
-      const { x: ax, y: ay } = middlewareData.arrow;
-      Object.assign(arrowEl.style, {
-        left: ax === undefined ? '' : `${ax}px`,
-        top: ay === undefined ? '' : `${ay}px`,
-      });
+    const at = middlewareData.arrow;
+    if (arrowEl && at) {
+      arrowEl.style.left = at.x === undefined ? '' : `${at.x}px`;
+      arrowEl.style.top = at.y === undefined ? '' : `${at.y}px`;
     }
     if (placement !== this.#placement) {
       this.#placement = placement;
@@ -204,23 +195,33 @@ export class PlacementController implements ReactiveController {
     this.#options.onOpenChange?.(open);
   }
 
-  #stop(): void {
+  /**
+   * Stops following the anchor and marks the popup closed; `hide`: also hides it (the browser
+   * already did when it light-dismissed an `auto` popover). Focus inside it returns to the anchor.
+   */
+  #close(hide: boolean): void {
+    const floating = this.#floating;
+    if (!this.#open || !floating) return;
     this.#cleanup?.();
     this.#cleanup = undefined;
-    this.#floating?.removeEventListener('toggle', this.#onToggle);
-  }
-
-  #closed(hadFocus: boolean): void {
+    floating.removeEventListener('toggle', this.#onToggle);
+    // Whether focus is on or inside the popup, looking through shadow roots.
+    let hadFocus = false;
+    for (let active = document.activeElement; active; active = active.shadowRoot?.activeElement ?? null) {
+      hadFocus ||= floating.contains(active);
+    }
+    if (hide) {
+      if (!usesPopover(floating)) floating.hidden = true;
+      else if (floating.matches(':popover-open')) floating.hidePopover();
+    }
     this.#setOpen(false);
-    if (hadFocus && this.#anchor instanceof HTMLElement && this.#anchor.isConnected) this.#anchor.focus();
+    const anchor = this.#anchor;
+    if (hadFocus && anchor instanceof HTMLElement && anchor.isConnected) anchor.focus();
   }
 
   /** The browser closed an `auto` popover (Escape, click outside, another popover opened). */
   readonly #onToggle = (event: Event): void => {
-    if ((event as ToggleEvent).newState !== 'closed' || !this.#open) return;
-    const hadFocus = this.#floating ? containsFocus(this.#floating) : false;
-    this.#stop();
-    this.#closed(hadFocus);
+    if ((event as ToggleEvent).newState === 'closed') this.#close(false);
   };
 
   /** Remembers whether a press on the anchor began while open (it will light-dismiss the popup). */
@@ -232,14 +233,4 @@ export class PlacementController implements ReactiveController {
 
 function usesPopover(el: HTMLElement): boolean {
   return el.hasAttribute('popover') && typeof el.showPopover === 'function';
-}
-
-/** Whether focus is on or inside `el`, looking through shadow roots. */
-function containsFocus(el: HTMLElement): boolean {
-  let active: Element | null = document.activeElement;
-  while (active) {
-    if (active === el || el.contains(active)) return true;
-    active = active.shadowRoot?.activeElement ?? null;
-  }
-  return false;
 }

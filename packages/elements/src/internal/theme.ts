@@ -44,28 +44,20 @@ export function token(name: ChainToken): CSSResult {
   return unsafeCSS(`var(${name}, ${tokenDefaults[name]})`);
 }
 
+/** `--chain-color-primary` → `colorPrimary`. */
+type CamelToken<S extends string> = S extends `${infer Head}-${infer Tail}`
+  ? `${Head}${Capitalize<CamelToken<Tail>>}`
+  : S;
+
 /**
  * The tokens as ready-to-interpolate `css` values, e.g.
- * ``css`:host { color: ${tokens.colorText}; }` ``.
+ * ``css`:host { color: ${tokens.colorText}; }` ``: `colorPrimary`, `colorText`, `colorSurface`,
+ * `colorBorder`, `colorDanger`, `colorSuccess`, `radius`, `fontFamily`, `fontSize`, `space1`–`space4`,
+ * `focusRingColor`, `focusRingWidth`, `focusRingOffset`.
  */
-export const tokens = {
-  colorPrimary: token('--chain-color-primary'),
-  colorText: token('--chain-color-text'),
-  colorSurface: token('--chain-color-surface'),
-  colorBorder: token('--chain-color-border'),
-  colorDanger: token('--chain-color-danger'),
-  colorSuccess: token('--chain-color-success'),
-  radius: token('--chain-radius'),
-  fontFamily: token('--chain-font-family'),
-  fontSize: token('--chain-font-size'),
-  space1: token('--chain-space-1'),
-  space2: token('--chain-space-2'),
-  space3: token('--chain-space-3'),
-  space4: token('--chain-space-4'),
-  focusRingColor: token('--chain-focus-ring-color'),
-  focusRingWidth: token('--chain-focus-ring-width'),
-  focusRingOffset: token('--chain-focus-ring-offset'),
-} as const;
+export const tokens = Object.fromEntries(
+  tokenNames.map((name) => [name.slice(8).replace(/-(.)/g, (_, c: string) => c.toUpperCase()), token(name)]),
+) as { readonly [K in ChainToken as CamelToken<K extends `--chain-${infer R}` ? R : never>]: CSSResult };
 
 /**
  * The keyboard focus ring, for any focusable part: `--chain-focus-ring-width` solid
