@@ -1,43 +1,41 @@
 import {
   localize,
+  tierTable,
   type Catalog,
   type Factory,
   type Offer,
   type OrderRequest,
   type OrderResponse,
+  type RoutingPreview,
 } from '@chainkit/core';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
+import { live } from 'lit/directives/live.js';
 import { StoreController } from '../internal/api-controller.js';
 import { isChainApiError } from '../internal/api-error.js';
 import { ChainElement, hostStyles } from '../internal/chain-element.js';
-import { focusRing } from '../internal/theme.js';
 import { visuallyHidden } from '../internal/shared-styles.js';
+import { focusRing } from '../internal/theme.js';
 import {
   fieldFor,
   fieldIssues,
   fieldMessages,
+  FIELDS,
   orderRequest,
   type FieldDef,
   type FieldValues,
 } from './buyer-fields.js';
 import styles from './chain-order-form.styles.js';
-import { clearDraft, saveDraft } from './draft-storage.js';
-import { fieldId } from './fields-view.js';
+import { loadDraft, saveDraft } from './draft-storage.js';
 import { formats, type Formats } from './format.js';
-import { caretEdges, moveFor, type GridShape } from './keyboard-grid.js';
+import { moveFor } from './keyboard-grid.js';
 import { buildMatrix, type CellPosition, type MatrixModel } from './matrix-axes.js';
-import { renderConfirmation } from './order-confirmation.js';
-import { OrderSubmission, type SubmitOutcome } from './order-submission.js';
-import { renderOrdering, type OrderingHandlers } from './ordering-view.js';
-import { offerCatalog, priceLines, type PricedLines } from './order-pricing.js';
-import { renderSummary } from './order-summary.js';
-import { renderOtherItems, skuLabel } from './other-items.js';
-import { OrderQuantities, usableLines, type OrderFormLine } from './order-quantities.js';
-import type { RoutingPreview } from '@chainkit/core';
-import { cellId, clearPaint, matrixTexts, paintCell, renderMatrix } from './sku-matrix.js';
-import { countFormat, violationText, type CountFormat } from './violation-text.js';
+import { OrderSubmission } from './order-submission.js';
+import { priceLines, type PricedLines } from './order-pricing.js';
+import { renderOtherItems, skuLabel, type OtherLine } from './other-items.js';
+import { linesOf, parseQuantity } from './quantity-input.js';
+import { countFormat, violationText } from './violation-text.js';
 
 declare module '../internal/events.js' {
   interface ChainEventMap {
@@ -46,14 +44,72 @@ declare module '../internal/events.js' {
   }
 }
 
-export type { OrderFormLine };
+/** A line handed to the form (e.g. by `<chain-cart>`'s checkout). */
+export interface OrderFormLine {
+  /** The offer of the SKU; absent means the form's own offer. */
+  readonly offerId?: string;
+  readonly skuId: string;
+  readonly quantity: number;
+}
 
-type LoadState = 'idle' | 'loading' | 'ready' | 'error';
-type Phase = 'editing' | 'submitting' | 'price-changed' | 'placed';
+const isOrderable = (quantity: number): boolean => Number.isSafeInteger(quantity) && quantity > 0;
 
-const DEFAULT_CURRENCY = 'CNY';
-const DRAFT_DELAY_MS = 300;
-const PREVIEW_DELAY_MS = 200;
+/** The element id of a matrix cell's input. */
+const cellId = ({ row, col }: CellPosition): string => `cell-${row}-${col}`;
+
+/** The element id of a buyer field's input (`buyer.phone` → `field-buyer-phone`). */
+const fieldId = (path: string): string => `field-${path.replace('.', '-')}`;
+
+/** A matrix input's place, from its `data-row` and `data-col`. */
+const positionOf = ({ dataset }: HTMLInputElement): CellPosition => ({
+  row: Number(dataset['row']),
+  col: Number(dataset['col']),
+});
+
+/** The header of an attribute: common names translated, others as the merchant wrote them. */
+function attributeLabel(name: string): string {
+  const key = name.toLowerCase();
+  return /^colou?r$/.test(key)
+    ? msg('Colour', { id: 'orderForm.attribute.color' })
+    : key === 'size'
+      ? msg('Size', { id: 'orderForm.attribute.size' })
+      : key === 'material'
+        ? msg('Material', { id: 'orderForm.attribute.material' })
+        : key === 'style'
+          ? msg('Style', { id: 'orderForm.attribute.style' })
+          : name;
+}
+
+/**
+ * Shows (or clears) the violation text of one matrix cell, in place: `aria-invalid`, an error
+ * text right after the input, and `aria-describedby` pointing to it. Plain DOM on purpose: typing
+ * in a cell never re-renders the matrix (with 1,000 cells that would blow the 16 ms budget of
+ * performance.md). Text is set with `textContent`, never as HTML.
+ */
+function paintCell(input: HTMLInputElement, message: string): void {
+  let note = input.nextElementSibling;
+  if (!message) {
+    input.removeAttribute('aria-invalid');
+    input.removeAttribute('aria-describedby');
+    note?.remove();
+    return;
+  }
+  if (!note) {
+    note = document.createElement('span');
+    note.id = `${input.id}-error`;
+    note.className = 'cell-error';
+    note.setAttribute('part', 'cell-error');
+    input.after(note);
+  }
+  note.textContent = message;
+  input.setAttribute('aria-invalid', 'true');
+  input.setAttribute('aria-describedby', note.id);
+}
+
+const notConfigured = (): string =>
+  msg('This order form has no store to talk to (set api and key, or put it in a <chain-store>).', {
+    id: 'orderForm.notConfigured',
+  });
 
 /**
  * @summary Order form for one wholesale offer: a SKU matrix (e.g. colour × size) with live
@@ -202,17 +258,21 @@ export class ChainOrderForm extends ChainElement {
   readonly store: StoreController;
   readonly #internals: ElementInternals;
 
-  #load: LoadState = 'idle';
+  #load: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
   #loadError = '';
   #loadAbort: AbortController | undefined;
   #main: Offer | undefined;
   #extras = new Map<string, Offer>();
   #storeFactories: readonly Factory[] = [];
   #model: MatrixModel | undefined;
-  #grid: GridShape | undefined;
+  /** Built once per set of offers: core caches its index per catalog object. */
   #catalog: Catalog | undefined;
 
-  readonly #order = new OrderQuantities();
+  /** SKU id → what its cell shows, and the quantity that means (`NaN` for unreadable text). */
+  #text = new Map<string, string>();
+  #quantities = new Map<string, number>();
+  /** Lines of other offers, in the order they were handed over. */
+  #others: OtherLine[] = [];
   #pendingLines: readonly OrderFormLine[] | undefined;
   #priced: PricedLines | undefined;
   #active: CellPosition = { row: 0, col: 0 };
@@ -224,10 +284,11 @@ export class ChainOrderForm extends ChainElement {
   #fieldErrors = new Map<string, string>();
   #formError = '';
 
-  #phase: Phase = 'editing';
+  #phase: 'editing' | 'submitting' | 'price-changed' | 'placed' = 'editing';
   readonly #submission = new OrderSubmission();
   #priceChange: { previous: number; total: number; order: OrderRequest } | undefined;
   #placed: OrderResponse | undefined;
+  /** The id of the element to focus after the next update that renders it. */
   #focusAfterUpdate: string | undefined;
 
   #preview: RoutingPreview | undefined;
@@ -247,8 +308,14 @@ export class ChainOrderForm extends ChainElement {
 
   /** The lines the form would order: this offer's non-empty cells, then other offers' lines. */
   get lines(): OrderFormLine[] {
-    if (this.#pendingLines) return this.#pendingLines.map((line) => ({ ...line }));
-    return this.#main ? this.#order.orderLines() : [];
+    const offerId = this.#main?.id;
+    if (this.#pendingLines || !offerId) return (this.#pendingLines ?? []).map((line) => ({ ...line }));
+    return [
+      ...this.#ownLines()
+        .filter((line) => isOrderable(line.quantity))
+        .map((line) => ({ offerId, ...line })),
+      ...this.#others.map((line) => ({ ...line })),
+    ];
   }
 
   /**
@@ -257,12 +324,18 @@ export class ChainOrderForm extends ChainElement {
    * line's offer becomes the form's offer.
    */
   set lines(lines: readonly OrderFormLine[]) {
-    const usable = usableLines(lines);
+    // Keeps the well-formed lines of what a page handed over.
+    const usable = (Array.isArray(lines) ? (lines as Partial<OrderFormLine>[]) : []).filter(
+      (line): line is OrderFormLine =>
+        typeof line?.skuId === 'string' &&
+        isOrderable(line.quantity!) &&
+        (line.offerId === undefined || typeof line.offerId === 'string'),
+    );
     if (!this.#main && !this.offerData && !this.offer) {
-      const first = usable.find((line) => typeof line.offerId === 'string');
-      if (first?.offerId) this.offer = first.offerId;
+      const first = usable.find((line) => typeof line.offerId === 'string')?.offerId;
+      if (first) this.offer = first;
     }
-    if (this.#main && this.#model) {
+    if (this.#model) {
       this.#applyLines(usable);
       this.#afterQuantitiesChanged();
       this.#repaintMatrix();
@@ -306,7 +379,7 @@ export class ChainOrderForm extends ChainElement {
   override focus(options?: FocusOptions): void {
     const cell = this.#cell(this.#active);
     if (cell) cell.focus(options);
-    else if (this.#load === 'error') this.renderRoot.querySelector<HTMLElement>('button')?.focus(options);
+    else if (this.#load === 'error') this.renderRoot.querySelector('button')?.focus(options);
     else this.#focusAfterUpdate = cellId(this.#active);
   }
 
@@ -337,9 +410,8 @@ export class ChainOrderForm extends ChainElement {
 
   /** @internal */
   formStateRestoreCallback(state: unknown): void {
-    if (typeof state !== 'string') return;
     try {
-      this.lines = JSON.parse(state) as OrderFormLine[];
+      if (typeof state === 'string') this.lines = JSON.parse(state) as OrderFormLine[];
     } catch {
       // A state we did not write: ignore it.
     }
@@ -368,10 +440,12 @@ export class ChainOrderForm extends ChainElement {
     super.updated(changed);
     if (this.#paintPending) {
       this.#paintPending = false;
-      this.#paintAll();
+      for (const input of this.renderRoot.querySelectorAll<HTMLInputElement>('[part=cell]'))
+        this.#paint(input);
+      this.#syncForm();
     }
     const focus = this.#focusAfterUpdate;
-    const target = focus === undefined ? null : this.renderRoot.querySelector<HTMLElement>(`#${focus}`);
+    const target = focus ? this.renderRoot.querySelector<HTMLElement>(`#${focus}`) : null;
     // A target not rendered yet (the offer is loading) keeps the request for a later update.
     if (target || this.#load === 'error') this.#focusAfterUpdate = undefined;
     target?.focus();
@@ -379,7 +453,10 @@ export class ChainOrderForm extends ChainElement {
 
   protected override render(): TemplateResult {
     const f = formats(this.store.locale, this.#currency());
+    const { count, money } = f;
     const main = this.#main;
+    const model = this.#model;
+    const priced = this.#priced;
     if (this.#load === 'loading' || (this.#load === 'idle' && this.offer)) {
       return html`<div part="base" aria-busy="true">
         <p part="status" role="status">${msg('Loading the offer…', { id: 'orderForm.loading' })}</p>
@@ -390,32 +467,72 @@ export class ChainOrderForm extends ChainElement {
       return html`<div part="base">
         <p part="error" role="alert" class="error">${this.#loadError}</p>
         <div class="actions">
-          <button type="button" @click=${() => void this.#fetchOffer()}>
+          <button type="button" @click=${this.#fetchOffer}>
             ${msg('Try again', { id: 'orderForm.retry' })}
           </button>
         </div>
       </div>`;
     }
-    if (!main || !this.#model || !this.#priced) {
+    if (!main || !model || !priced) {
       return html`<div part="base">
         <p part="status">${msg('No offer to order.', { id: 'orderForm.noOffer' })}</p>
       </div>`;
     }
     const title = html`<h2 part="title" id="title">${localize(main.title, f.locale)}</h2>`;
-    if (this.#phase === 'placed' && this.#placed) {
+    const order = this.#placed;
+    if (this.#phase === 'placed' && order) {
+      // The heading takes the focus (`tabindex="-1"`).
       return html`<div part="base">
         ${title}
-        ${renderConfirmation(
-          this.#placed,
-          { factory: (id) => this.#factoryName(id), sku: (id) => this.#skuName(id, f) },
-          f,
-          () => this.#startOver(),
-        )}
+        <section part="confirmation" aria-labelledby="confirmation-title">
+          <h3 id="confirmation-title" tabindex="-1">
+            ${msg('Order placed', { id: 'orderForm.confirm.title' })}
+          </h3>
+          <p>
+            ${msg('Order number', { id: 'orderForm.confirm.number' })}:
+            <strong part="order-number">${order.id}</strong>
+          </p>
+          <p>
+            ${msg('Total', { id: 'orderForm.confirm.total' })}:
+            <strong part="order-total">${money(order.total)}</strong>
+          </p>
+          <p>
+            ${msg(str`Made and shipped by ${count(order.factoryOrders.length)} factories:`, {
+              id: 'orderForm.confirm.factories',
+            })}
+          </p>
+          <ul part="factory-orders">
+            ${order.factoryOrders.map(
+              (sub) =>
+                html`<li part="factory-order">
+                  <h4>
+                    ${this.#storeFactories.find((factory) => factory.id === sub.factoryId)?.name ?? sub.factoryId}
+                  </h4>
+                  <p>
+                    ${msg(str`Estimated ship date: ${f.date(sub.estimatedShipDate)}`, {
+                      id: 'orderForm.confirm.shipDate',
+                    })}
+                  </p>
+                  <ul>
+                    ${sub.lines.map(
+                      (line) =>
+                        html`<li>
+                          ${this.#skuName(line.skuId, f)} × ${count(line.quantity)} — ${money(line.lineTotal)}
+                        </li>`,
+                    )}
+                  </ul>
+                  <p>${msg(str`Subtotal: ${money(sub.subtotal)}`, { id: 'orderForm.confirm.subtotal' })}</p>
+                </li>`,
+            )}
+          </ul>
+          <div class="actions">
+            <button type="button" part="another-button" @click=${this.#startOver}>
+              ${msg('Place another order', { id: 'orderForm.confirm.another' })}
+            </button>
+          </div>
+        </section>
       </div>`;
     }
-    const model = this.#model;
-    const texts = matrixTexts(model);
-    const disabled = this.#isDisabled();
     return html`<div part="base">
       ${title}
       <div
@@ -425,70 +542,346 @@ export class ChainOrderForm extends ChainElement {
         @keydown=${this.#onCellKeydown}
         @focusin=${this.#onCellFocus}
       >
-        ${guard([model, this.#matrixEpoch, texts.caption, disabled], () =>
-          renderMatrix({ model, texts, cellText: this.#order.text, active: this.#active, disabled }),
-        )}
+        ${this.#renderMatrix(model)}
       </div>
-      ${renderSummary(main, this.#priced, f)}
-      ${renderOtherItems(this.#order.others, this.#extras, this.#priced.quote, f)}
+      ${this.#renderSummary(main, priced, f)} ${renderOtherItems(this.#others, this.#extras, priced.quote, f)}
       ${this.form ? nothing : this.#renderOrdering(f)}
     </div>`;
   }
 
-  #renderOrdering(f: Formats): TemplateResult {
-    return renderOrdering(
-      {
-        values: this.#values,
-        fieldErrors: this.#fieldErrors,
-        preview: this.#preview,
-        formError: this.#formError,
-        priceChange: this.#phase === 'price-changed' ? this.#priceChange : undefined,
-        busy: this.#submission.inFlight,
-        disabled: this.#isDisabled(),
-        total: this.#priced?.quote.subtotal ?? 0,
-      },
-      f,
-      this.#ordering,
+  /**
+   * The SKU matrix as an ARIA grid (the pattern for a spreadsheet: one tab stop, arrow keys
+   * inside): a row header per row, a column header per column, and a text input per SKU, each
+   * labelled by its row and column headers (`aria-labelledby`), so a screen reader reads "Red M"
+   * for the cell. Each row is its own CSS grid with fixed column widths, so rows line up without
+   * a table and `content-visibility: auto` can skip the rows scrolled out of view. Inputs carry
+   * `data-sku`, `data-row` and `data-col` for the delegated handlers.
+   *
+   * Rendered again only for a new layout, new quantities, the locale or `disabled` (guard);
+   * typing in a cell never re-renders it: the form paints the one cell that changed
+   * (`paintCell`) and re-renders its totals only.
+   */
+  #renderMatrix(model: MatrixModel): unknown {
+    const corner =
+      model.rowAttributes.map(attributeLabel).join(' / ') || msg('Item', { id: 'orderForm.matrix.item' });
+    const caption =
+      model.columnAttribute === null
+        ? msg(str`Quantities by ${corner}`, { id: 'orderForm.matrix.captionList' })
+        : msg(str`Quantities by ${corner} (rows) and ${attributeLabel(model.columnAttribute)} (columns)`, {
+            id: 'orderForm.matrix.captionGrid',
+          });
+    const disabled = this.#isDisabled();
+    return guard(
+      [model, this.#matrixEpoch, caption, disabled],
+      () =>
+        html`<p id="matrix-caption" class="caption">${caption}</p>
+          <p id="matrix-keys" class="visually-hidden">
+            ${msg('Arrow keys move between cells; Enter moves down.', { id: 'orderForm.matrix.keys' })}
+          </p>
+          <div
+            role="grid"
+            part="matrix-grid"
+            aria-labelledby="matrix-caption"
+            aria-describedby="matrix-keys"
+            aria-rowcount=${model.rows.length + 1}
+            aria-colcount=${model.width + 1}
+          >
+            <div role="row" class="row head-row" aria-rowindex="1">
+              <span role="columnheader" class="head corner">${corner}</span>
+              ${(model.columnAttribute === null
+                ? [msg('Quantity', { id: 'orderForm.matrix.quantity' })]
+                : model.columns
+              ).map(
+                (value, col) => html`<span role="columnheader" class="head" id="col-${col}">${value}</span>`,
+              )}
+            </div>
+            ${model.rows.map(
+              (row, r) =>
+                html`<div role="row" class="row" aria-rowindex=${r + 2}>
+                  <span role="rowheader" class="head row-head" id="row-${r}">${row.label}</span>
+                  ${model.cells[r]!.map(
+                    (sku, c) =>
+                      html`<span role="gridcell" class="cell"
+                        >${
+                          sku
+                            ? html`<input
+                                id=${cellId({ row: r, col: c })}
+                                part="cell"
+                                inputmode="numeric"
+                                autocomplete="off"
+                                enterkeyhint="next"
+                                aria-labelledby="row-${r} col-${c}"
+                                data-sku=${sku.id}
+                                data-row=${r}
+                                data-col=${c}
+                                tabindex=${this.#active.row === r && this.#active.col === c ? 0 : -1}
+                                ?disabled=${disabled}
+                                .value=${live(this.#text.get(sku.id) ?? '')}
+                              />`
+                            : html`<span class="unavailable" aria-hidden="true">—</span
+                                ><span class="visually-hidden"
+                                  >${msg('Not available', { id: 'orderForm.matrix.unavailable' })}</span
+                                >`
+                        }</span
+                      >`,
+                  )}
+                </div>`,
+            )}
+          </div>`,
     );
   }
 
-  readonly #ordering: OrderingHandlers = {
-    submit: (event) => this.#onSubmit(event),
-    input: (event) => void this.#fieldOf(event),
-    change: (event) => this.#onFieldChange(event),
-    confirmPrice: () => this.#onConfirmPrice(),
-    cancelPrice: () => this.#onCancelPrice(),
-  };
+  /**
+   * The totals under the matrix: the ladder with the current tier marked, quantity, unit price,
+   * total, savings, the "add N more" nudge and the offer's own violations (MOQ/max of the whole
+   * batch). Cheap to re-render: it is the only part that changes on every keystroke.
+   */
+  #renderSummary(offer: Offer, priced: PricedLines, { count, money }: Formats): TemplateResult {
+    const byOffer = offer.pricing.scope === 'offer';
+    const quoted = priced.offer;
+    const quantity = quoted?.totalQuantity ?? 0;
+    // The unit price every line pays (a mixed batch), or none when lines pay different prices.
+    const prices = new Set(
+      priced.quote.lines.filter((line) => line.offerId === offer.id).map((line) => line.unitPrice),
+    );
+    const rows = tierTable(offer);
+    // Under a mixed batch the offer's total picks one tier for every line: mark its row.
+    const current = byOffer && quantity > 0 ? rows.findLastIndex((row) => row.minQuantity <= quantity) : -1;
+    const nudge = quoted?.nextTier;
+    const term = (label: string, part: string, value: string): TemplateResult =>
+      html`<div>
+        <dt>${label}</dt>
+        <dd part=${part}>${value}</dd>
+      </div>`;
+    return html`<section part="summary" aria-labelledby="summary-title">
+      <h3 id="summary-title">${msg('Price and total', { id: 'orderForm.summary.title' })}</h3>
+      ${
+        byOffer
+          ? html`<p part="mixed-batch">
+              ${msg('Mixed batch: every colour and size counts together towards the price tier.', {
+                id: 'orderForm.summary.mixedBatch',
+              })}
+            </p>`
+          : nothing
+      }
+      <ol part="ladder" aria-label=${msg('Price tiers', { id: 'orderForm.summary.tiers' })}>
+        ${rows.map(
+          (row, index) =>
+            html`<li aria-current=${index === current}>
+              ${
+                row.maxQuantity === null
+                  ? `≥${count(row.minQuantity)}`
+                  : `${count(row.minQuantity)}–${count(row.maxQuantity)}`
+              }
+              · ${money(row.unitPrice)}
+            </li>`,
+        )}
+      </ol>
+      <div part="totals" aria-live="polite" aria-atomic="true">
+        <dl>
+          ${term(msg('Quantity', { id: 'orderForm.summary.quantity' }), 'quantity', count(quantity))}
+          ${term(
+            msg('Unit price', { id: 'orderForm.summary.unitPrice' }),
+            'unit-price',
+            prices.size === 1
+              ? money([...prices][0]!)
+              : quantity > 0
+                ? msg('varies by item', { id: 'orderForm.summary.unitVaries' })
+                : '—',
+          )}
+          ${term(msg('Total', { id: 'orderForm.summary.total' }), 'total', money(quoted?.subtotal ?? 0))}
+          ${
+            quoted && quoted.savings > 0
+              ? term(msg('You save', { id: 'orderForm.summary.savings' }), 'savings', money(quoted.savings))
+              : nothing
+          }
+        </dl>
+        ${
+          nudge
+            ? html`<p part="nudge">
+                ${msg(str`Add ${count(nudge.addQuantity)} more to pay ${money(nudge.unitPrice)} each`, {
+                  id: 'orderForm.summary.nudge',
+                })}
+              </p>`
+            : nothing
+        }
+      </div>
+      <div part="offer-errors" aria-live="polite">
+        ${
+          priced.offerWide.length
+            ? html`<ul>
+                ${priced.offerWide.map((violation) => html`<li>${violationText(violation, count)}</li>`)}
+              </ul>`
+            : nothing
+        }
+      </div>
+    </section>`;
+  }
+
+  /**
+   * The buyer and ship-to fieldsets and the note (each input names its request path in `name`;
+   * errors show under their field, with `aria-invalid` and `aria-describedby`), the routing
+   * preview, the form's error message and the submit button (or, after a `price_changed`, the
+   * confirmation of the new total).
+   */
+  #renderOrdering({ count, money, date }: Formats): TemplateResult {
+    const busy = this.#submission.inFlight;
+    const change = this.#phase === 'price-changed' ? this.#priceChange : undefined;
+    const preview = this.#preview;
+    const field = (def: FieldDef): TemplateResult => {
+      const { path, maxLength, type } = def;
+      const id = fieldId(path);
+      const error = this.#fieldErrors.get(path);
+      const value = live(this.#values[path] ?? '');
+      const invalid = error ? 'true' : nothing;
+      const describedBy = error ? `${id}-error` : nothing;
+      return html`<div class="field ${type === 'textarea' ? 'wide' : ''}">
+        <label for=${id}>${def.label()}</label>
+        ${
+          type === 'textarea'
+            ? html`<textarea
+                id=${id}
+                part="field-input"
+                name=${path}
+                maxlength=${maxLength}
+                rows="3"
+                aria-invalid=${invalid}
+                aria-describedby=${describedBy}
+                .value=${value}
+              ></textarea>`
+            : html`<input
+                id=${id}
+                part="field-input"
+                name=${path}
+                type=${type ?? 'text'}
+                autocomplete=${def.autocomplete}
+                maxlength=${maxLength}
+                ?required=${def.required}
+                aria-invalid=${invalid}
+                aria-describedby=${describedBy}
+                .value=${value}
+              />`
+        }
+        ${error ? html`<span id="${id}-error" class="field-error" part="field-error">${error}</span>` : nothing}
+      </div>`;
+    };
+    return html`<form
+      part="form"
+      novalidate
+      aria-labelledby="order-title"
+      @submit=${this.#onSubmit}
+      @input=${this.#fieldOf}
+      @change=${this.#onFieldChange}
+    >
+      <h3 id="order-title">${msg('Your details', { id: 'orderForm.details' })}</h3>
+      <fieldset part="buyer">
+        <legend>${msg('Buyer', { id: 'orderForm.fields.buyer' })}</legend>
+        ${FIELDS.slice(0, 4).map(field)}
+      </fieldset>
+      <fieldset part="ship-to">
+        <legend>${msg('Ship to', { id: 'orderForm.fields.shipTo' })}</legend>
+        ${FIELDS.slice(4, 9).map(field)}
+      </fieldset>
+      ${field(FIELDS[9]!)}
+      ${
+        preview && (preview.rows.length || preview.unassignedUnits)
+          ? html`<section part="routing" aria-labelledby="routing-title">
+              <h3 id="routing-title">${msg('Who makes your order', { id: 'orderForm.routing.title' })}</h3>
+              <ul>
+                ${preview.rows.map(
+                  (row) =>
+                    html`<li>
+                      ${msg(
+                        str`${row.factoryName}: ${count(row.units)} units, estimated to ship ${date(row.estimatedShipDate)}`,
+                        { id: 'orderForm.routing.row' },
+                      )}
+                    </li>`,
+                )}
+              </ul>
+              ${
+                preview.unassignedUnits > 0
+                  ? html`<p class="error">
+                      ${msg(
+                        str`${count(preview.unassignedUnits)} units have no factory that can make them.`,
+                        {
+                          id: 'orderForm.routing.unassigned',
+                        },
+                      )}
+                    </p>`
+                  : nothing
+              }
+              <p>
+                ${msg('Ship dates are estimates; the store confirms them with the order.', {
+                  id: 'orderForm.routing.note',
+                })}
+              </p>
+            </section>`
+          : nothing
+      }
+      <p part="form-error" class="error" role="alert">${this.#formError}</p>
+      ${
+        change
+          ? html`<section part="price-changed" aria-labelledby="price-changed-title">
+              <h3 id="price-changed-title" tabindex="-1">
+                ${msg('The price has changed', { id: 'orderForm.priceChanged.title' })}
+              </h3>
+              <p>
+                ${msg(
+                  str`The store's total for this order is now ${money(change.total)} (you saw ${money(change.previous)}). Nothing has been ordered yet.`,
+                  { id: 'orderForm.priceChanged.body' },
+                )}
+              </p>
+              <p>
+                ${msg('New total', { id: 'orderForm.priceChanged.newTotal' })}:
+                <strong part="new-total">${money(change.total)}</strong>
+              </p>
+              <div class="actions">
+                <button type="button" part="confirm-button" @click=${this.#onConfirmPrice}>
+                  ${msg(str`Place order at ${money(change.total)}`, { id: 'orderForm.priceChanged.confirm' })}
+                </button>
+                <button type="button" part="cancel-button" @click=${this.#onCancelPrice}>
+                  ${msg('Back to the order', { id: 'orderForm.priceChanged.cancel' })}
+                </button>
+              </div>
+            </section>`
+          : html`<div class="actions">
+              <button type="submit" part="submit" id="submit" ?disabled=${this.#isDisabled()}>
+                ${
+                  busy
+                    ? msg('Placing order…', { id: 'orderForm.submitting' })
+                    : msg(str`Place order · ${money(this.#priced?.quote.subtotal ?? 0)}`, {
+                        id: 'orderForm.submit',
+                      })
+                }
+              </button>
+              <span role="status"
+                >${busy ? msg('Placing your order…', { id: 'orderForm.submittingStatus' }) : ''}</span
+              >
+            </div>`
+      }
+    </form>`;
+  }
 
   // ---------------------------------------------------------------------------------------------
   // Loading
 
   #currency(): string {
-    return this.store.currency ?? DEFAULT_CURRENCY;
+    return this.store.currency ?? 'CNY';
   }
 
   async #fetchOffer(): Promise<void> {
     this.#loadAbort?.abort();
     const id = this.offer?.trim();
     const client = this.store.client;
-    if (!id) {
-      this.#load = 'idle';
-      return;
-    }
-    if (!client) {
-      this.#load = 'error';
-      this.#loadError = notConfigured();
-      this.requestUpdate();
-      return;
-    }
-    const abort = new AbortController();
-    this.#loadAbort = abort;
-    this.#load = 'loading';
+    this.#load = id ? (client ? 'loading' : 'error') : 'idle';
+    if (!id) return;
+    this.#loadError = notConfigured();
     this.requestUpdate();
+    if (!client) return;
+    const abort = (this.#loadAbort = new AbortController());
     try {
       const offer = await client.getOffer(id, { signal: abort.signal });
-      if (abort.signal.aborted) return;
-      this.#setMain(offer);
+      if (!abort.signal.aborted) this.#setMain(offer);
     } catch (error) {
       if (abort.signal.aborted) return;
       this.#load = 'error';
@@ -497,76 +890,73 @@ export class ChainOrderForm extends ChainElement {
         : msg('The offer could not be loaded. Check your connection and try again.', {
             id: 'orderForm.loadFailed',
           });
+      this.requestUpdate();
     }
-    this.requestUpdate();
   }
 
   async #fetchFactories(): Promise<void> {
-    if (this.factories) {
-      this.#storeFactories = this.factories;
-      return;
-    }
     const client = this.store.client;
-    if (!client) return;
-    try {
-      const factories = await client.listFactories();
-      if (this.factories) return;
-      this.#storeFactories = factories;
-    } catch {
-      // Sub-orders are then named by factory id; ordering still works.
+    if (this.factories) this.#storeFactories = this.factories;
+    else if (client) {
+      try {
+        const factories = await client.listFactories();
+        if (!this.factories) this.#storeFactories = factories;
+      } catch {
+        // Sub-orders are then named by factory id; ordering still works.
+      }
     }
   }
 
   #setMain(offer: Offer): void {
-    if (this.#main && this.#main.id !== offer.id) this.#flushDraft();
     const sameOffer = this.#main?.id === offer.id;
+    if (!sameOffer) this.#flushDraft();
     this.#main = offer;
-    const model = buildMatrix(offer.skus);
-    this.#model = model;
-    if (!sameOffer)
-      this.#order.reset(
-        offer.id,
-        offer.skus.map((sku) => sku.id),
-      );
-    this.#grid = {
-      rows: model.rows.length,
-      cols: model.width,
-      has: (row, col) => (model.cells[row]?.[col] ?? null) !== null,
-    };
+    const model = (this.#model = buildMatrix(offer.skus));
     this.#active = model.positions.values().next().value ?? { row: 0, col: 0 };
     this.#load = 'ready';
     const pending = this.#pendingLines;
     this.#pendingLines = undefined;
     if (pending) this.#applyLines(pending);
-    else if (!sameOffer) this.#order.restoreDraft(model);
+    else if (!sameOffer)
+      this.#applyLines([...loadDraft(offer.id)].map(([skuId, quantity]) => ({ skuId, quantity })));
     this.#rebuildCatalog();
     this.#repaintMatrix();
   }
 
+  /** Replaces every quantity with `lines`: the offer's fill its cells, other offers' are kept aside. */
   #applyLines(lines: readonly OrderFormLine[]): void {
-    if (this.#model) this.#order.apply(lines, this.#model);
-    else this.#order.clear();
+    const offerId = this.#main?.id;
+    this.#text.clear();
+    this.#quantities.clear();
+    this.#others = [];
+    for (const { offerId: lineOffer = offerId, skuId, quantity } of lines) {
+      if (lineOffer !== offerId) this.#others.push({ offerId: lineOffer!, skuId, quantity });
+      else if (this.#model?.positions.has(skuId))
+        this.#setCell(skuId, String((this.#quantities.get(skuId) ?? 0) + quantity));
+    }
     void this.#fetchExtras();
   }
 
   async #fetchExtras(): Promise<void> {
     const client = this.store.client;
-    const missing = [...new Set(this.#order.others.map((line) => line.offerId))].filter(
+    const missing = [...new Set(this.#others.map((line) => line.offerId))].filter(
       (id) => !this.#extras.has(id),
     );
-    if (!client || missing.length === 0) return;
-    const loaded = await Promise.allSettled(missing.map((id) => client.getOffer(id)));
-    for (const result of loaded)
+    if (!client || !missing.length) return;
+    for (const result of await Promise.allSettled(missing.map((id) => client.getOffer(id))))
       if (result.status === 'fulfilled') this.#extras.set(result.value.id, result.value);
     this.#rebuildCatalog();
-    this.requestUpdate();
   }
 
   #rebuildCatalog(): void {
     const main = this.#main;
     if (!main) return;
-    const extras = [...this.#extras.values()].filter((offer) => offer.id !== main.id);
-    this.#catalog = offerCatalog([main, ...extras], this.#currency());
+    // Pricing needs no factories (routing is the server's).
+    this.#catalog = {
+      currency: this.#currency(),
+      factories: [],
+      offers: [main, ...[...this.#extras.values()].filter((offer) => offer.id !== main.id)],
+    };
     this.#reprice();
     this.#schedulePreview(0);
     this.requestUpdate();
@@ -575,46 +965,57 @@ export class ChainOrderForm extends ChainElement {
   // ---------------------------------------------------------------------------------------------
   // Quantities (the keystroke path: reprice, paint one cell, re-render the totals only)
 
+  #setCell(skuId: string, text: string): void {
+    this.#text.set(skuId, text);
+    this.#quantities.set(skuId, parseQuantity(text));
+  }
+
+  /** This offer's non-empty cells (unreadable ones included, so `quote()` reports them). */
+  #ownLines() {
+    return linesOf(this.#quantities, this.#main?.skus.map((sku) => sku.id) ?? []);
+  }
+
   #reprice(): void {
     const catalog = this.#catalog;
     const main = this.#main;
     if (!catalog || !main) return;
-    this.#priced = priceLines(catalog, this.#order.pricedLines(), main.id);
+    this.#priced = priceLines(catalog, [...this.#ownLines(), ...this.#others], main.id);
     this.#syncForm();
   }
 
-  #onCellInput = (event: Event): void => {
-    const input = event.target;
-    if (!(input instanceof HTMLInputElement) || input.dataset['sku'] === undefined) return;
-    const skuId = input.dataset['sku'];
-    this.#order.set(skuId, input.value);
+  #onCellInput(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    this.#setCell(input.dataset['sku']!, input.value);
     this.#reprice();
-    const position = this.#model?.positions.get(skuId);
-    if (position) paintCell(input, position, this.#cellMessage(skuId));
+    this.#paint(input);
     this.#afterQuantitiesChanged();
-  };
+  }
 
-  #onCellChange = (event: Event): void => {
-    if (!(event.target instanceof HTMLInputElement)) return;
+  #onCellChange(): void {
     // The inner input's `change` does not leave the shadow root: fire one on the host.
     this.dispatchEvent(new Event('change', { bubbles: true }));
-  };
+  }
 
   #afterQuantitiesChanged(): void {
     if (this.#phase === 'price-changed') {
       this.#phase = 'editing';
       this.#priceChange = undefined;
     }
-    if (this.#formError) this.#formError = '';
+    this.#formError = '';
     this.#scheduleDraft();
-    this.#schedulePreview(PREVIEW_DELAY_MS);
+    this.#schedulePreview(200);
     this.requestUpdate();
   }
 
-  #cellMessage(skuId: string): string {
-    const violations = this.#priced?.byCell.get(skuId);
-    const count = this.#count();
-    return (violations ?? []).map((violation) => violationText(violation, count, true)).join(' ');
+  /** Paints a cell's violations (see `paintCell`). */
+  #paint(input: HTMLInputElement): void {
+    const n = countFormat(this.store.locale);
+    paintCell(
+      input,
+      (this.#priced?.byCell.get(input.dataset['sku']!) ?? [])
+        .map((violation) => violationText(violation, n, true))
+        .join(' '),
+    );
   }
 
   /** Re-renders the matrix (new layout, new quantities, locale) and repaints every cell after. */
@@ -625,45 +1026,42 @@ export class ChainOrderForm extends ChainElement {
     this.requestUpdate();
   }
 
-  #paintAll(): void {
+  #onCellKeydown(event: KeyboardEvent): void {
+    const input = event.target as HTMLInputElement;
     const model = this.#model;
-    const priced = this.#priced;
-    if (!model || !priced) return;
-    clearPaint(this.renderRoot);
-    for (const skuId of priced.byCell.keys()) {
-      const position = model.positions.get(skuId);
-      if (!position) continue;
-      const input = this.#cell(position);
-      if (input) paintCell(input, position, this.#cellMessage(skuId));
-    }
-    this.#syncForm();
-  }
-
-  #onCellKeydown = (event: KeyboardEvent): void => {
-    const input = event.target;
-    const grid = this.#grid;
-    if (!(input instanceof HTMLInputElement) || input.dataset['sku'] === undefined || !grid) return;
-    if (event.isComposing) return;
+    if (!model || event.isComposing) return;
+    const { key, shiftKey, ctrlKey, metaKey, altKey } = event;
+    const length = input.value.length;
+    const start = input.selectionStart ?? 0;
+    const end = input.selectionEnd ?? length;
+    const all = !start && end === length;
     const from = positionOf(input);
-    const to = moveFor({ ...pickKeys(event), ...caretEdges(input) }, from, grid);
-    if (to === null) return;
+    const to = moveFor(
+      { key, shiftKey, ctrlKey, metaKey, altKey, atStart: all || !end, atEnd: all || start === length },
+      from,
+      {
+        rows: model.rows.length,
+        cols: model.width,
+        has: (row, col) => !!model.cells[row]?.[col],
+      },
+    );
+    if (!to) return;
     event.preventDefault();
-    if (samePlace(to, from)) return;
+    if (to.row === from.row && to.col === from.col) return;
     const target = this.#cell(to);
     target?.focus();
     target?.select();
-  };
+  }
 
-  #onCellFocus = (event: FocusEvent): void => {
-    const input = event.target;
-    if (!(input instanceof HTMLInputElement) || input.dataset['sku'] === undefined) return;
-    const to = positionOf(input);
-    if (samePlace(to, this.#active)) return;
-    // Roving tab stop, moved in place (re-rendering the matrix for it would cost too much).
-    this.#cell(this.#active)?.setAttribute('tabindex', '-1');
+  /** Roving tab stop, moved in place (re-rendering the matrix for it would cost too much). */
+  #onCellFocus(event: FocusEvent): void {
+    const input = event.target as HTMLInputElement;
+    const previous = this.#cell(this.#active);
+    if (previous === input) return;
+    previous?.setAttribute('tabindex', '-1');
     input.setAttribute('tabindex', '0');
-    this.#active = to;
-  };
+    this.#active = positionOf(input);
+  }
 
   #isDisabled(): boolean {
     return this.disabled || this.#formDisabled || this.#submission.inFlight;
@@ -679,17 +1077,15 @@ export class ChainOrderForm extends ChainElement {
     if (!priced) return;
     const anchor = this.#cell(this.#firstBadCell() ?? this.#active) ?? undefined;
     const problem = [...priced.byCell.values()].flat()[0] ?? priced.offerWide[0];
-    if (problem) {
-      this.#internals.setValidity({ customError: true }, violationText(problem, this.#count()), anchor);
-    } else if (this.required && value === '[]') {
+    if (problem)
       this.#internals.setValidity(
-        { valueMissing: true },
-        msg('Enter a quantity for at least one item.', { id: 'orderForm.valueMissing' }),
+        { customError: true },
+        violationText(problem, countFormat(this.store.locale)),
         anchor,
       );
-    } else {
-      this.#internals.setValidity({});
-    }
+    else if (this.required && value === '[]')
+      this.#internals.setValidity({ valueMissing: true }, valueMissing(), anchor);
+    else this.#internals.setValidity({});
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -697,14 +1093,14 @@ export class ChainOrderForm extends ChainElement {
 
   #scheduleDraft(): void {
     clearTimeout(this.#draftTimer);
-    this.#draftTimer = setTimeout(() => this.#flushDraft(), DRAFT_DELAY_MS);
+    this.#draftTimer = setTimeout(() => this.#flushDraft(), 300);
   }
 
   #flushDraft(): void {
     if (this.#draftTimer === undefined) return;
     clearTimeout(this.#draftTimer);
     this.#draftTimer = undefined;
-    if (this.#main) saveDraft(this.#main.id, this.#order.quantities);
+    if (this.#main) saveDraft(this.#main.id, this.#quantities);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -726,7 +1122,7 @@ export class ChainOrderForm extends ChainElement {
     const lines = (this.#priced?.quote.lines ?? []).map(({ skuId, quantity }) => ({ skuId, quantity }));
     const country = (this.#values['shipTo.country'] ?? '').trim();
     let preview: RoutingPreview | undefined;
-    if (client && lines.length > 0 && /^[a-z]{2}$/i.test(country)) {
+    if (client && lines.length && /^[a-z]{2}$/i.test(country)) {
       const region = (this.#values['shipTo.region'] ?? '').trim();
       try {
         preview = (await client.quote(lines, { shipTo: { country, region } })).routing;
@@ -734,7 +1130,7 @@ export class ChainOrderForm extends ChainElement {
         // No preview when the store cannot be reached; ordering still works.
       }
     }
-    // A later change scheduled its own preview while the code was loading.
+    // A later change scheduled its own preview while this one was waiting.
     if (run !== this.#previewRun) return;
     this.#preview = preview;
     this.requestUpdate();
@@ -749,50 +1145,44 @@ export class ChainOrderForm extends ChainElement {
    */
   #fieldOf(event: Event): FieldDef | undefined {
     event.stopPropagation();
-    const target = event.target as HTMLInputElement | HTMLTextAreaElement;
+    const target = event.target as HTMLInputElement;
     const field = fieldFor(target.name);
     if (field) this.#values[field.path] = target.value;
     return field;
   }
 
   #onFieldChange(event: Event): void {
-    const field = this.#fieldOf(event);
-    if (!field) return;
-    if (field.path.startsWith('shipTo')) this.#schedulePreview(0);
+    const path = this.#fieldOf(event)?.path;
+    if (!path) return;
+    if (path.startsWith('shipTo')) this.#schedulePreview(0);
     // Once a field was reported, check it again as the buyer fixes it.
-    if (this.#fieldErrors.has(field.path)) {
-      const issues = fieldIssues(this.#values).filter((issue) => issue.path === field.path);
-      const message = fieldMessages(issues, this.#values).get(field.path);
-      if (message === undefined) this.#fieldErrors.delete(field.path);
-      else this.#fieldErrors.set(field.path, message);
+    if (this.#fieldErrors.has(path)) {
+      const message = fieldMessages(fieldIssues(this.#values), this.#values).get(path);
+      if (message) this.#fieldErrors.set(path, message);
+      else this.#fieldErrors.delete(path);
       this.requestUpdate();
     }
   }
 
   #onSubmit(event: SubmitEvent): void {
     event.preventDefault();
-    if (this.#submission.inFlight || this.#phase === 'placed' || this.#isDisabled()) return;
     const priced = this.#priced;
-    if (!priced) return;
+    if (this.#phase === 'placed' || this.#isDisabled() || !priced) return;
     const lines = this.lines;
     const issues = fieldIssues(this.#values);
-    this.#setFieldErrors(fieldMessages(issues, this.#values));
-
-    let quantityProblem = '';
-    if (lines.length === 0) {
-      quantityProblem = msg('Enter a quantity for at least one item.', { id: 'orderForm.valueMissing' });
-    } else if (!priced.quote.ok) {
-      quantityProblem = msg('Some quantities cannot be ordered as they are; see the notes in the table.', {
-        id: 'orderForm.quantityProblem',
-      });
-    }
-    if (issues.length > 0 || quantityProblem) {
+    this.#fieldErrors = fieldMessages(issues, this.#values);
+    const quantityProblem = !lines.length
+      ? valueMissing()
+      : priced.quote.ok
+        ? ''
+        : msg('Some quantities cannot be ordered as they are; see the notes in the table.', {
+            id: 'orderForm.quantityProblem',
+          });
+    if (issues.length || quantityProblem) {
       const fieldCount = this.#fieldErrors.size;
       this.#formError = [
         quantityProblem,
-        fieldCount > 0
-          ? msg(str`Check ${fieldCount} highlighted field(s).`, { id: 'orderForm.checkFields' })
-          : '',
+        fieldCount && msg(str`Check ${fieldCount} highlighted field(s).`, { id: 'orderForm.checkFields' }),
       ]
         .filter(Boolean)
         .join(' ');
@@ -804,33 +1194,25 @@ export class ChainOrderForm extends ChainElement {
     void this.#place(orderRequest(this.#values, lines, priced.quote.subtotal));
   }
 
+  /** Places `order` (with a new idempotency key when `newKey`) and shows what the attempt came to. */
   async #place(order: OrderRequest, newKey = false): Promise<void> {
     const client = this.store.client;
-    if (!client) {
-      this.#formError = notConfigured();
-      this.requestUpdate();
-      return;
-    }
+    this.#formError = client ? '' : notConfigured();
+    if (!client) return this.requestUpdate();
     this.#phase = 'submitting';
-    this.#formError = '';
     const attempt = this.#submission.submit(client, order, newKey);
     this.requestUpdate();
     const outcome = await attempt;
-    if (outcome === null) return;
+    if (!outcome) return;
     this.#phase = 'editing';
-    this.#show(outcome);
     this.requestUpdate();
-  }
-
-  /** Shows what an attempt came to. */
-  #show(outcome: SubmitOutcome): void {
     switch (outcome.kind) {
       case 'placed':
         this.#placed = outcome.order;
         this.#phase = 'placed';
-        if (this.#main) clearDraft(this.#main.id);
         clearTimeout(this.#draftTimer);
         this.#draftTimer = undefined;
+        saveDraft(this.#main!.id, []);
         this.#focusAfterUpdate = 'confirmation-title';
         this.emit('chain-order-placed', { order: outcome.order });
         return;
@@ -839,14 +1221,13 @@ export class ChainOrderForm extends ChainElement {
         this.#phase = 'price-changed';
         this.#focusAfterUpdate = 'price-changed-title';
         return;
-      case 'invalid': {
-        this.#setFieldErrors(fieldMessages(outcome.issues, this.#values));
+      case 'invalid':
+        this.#fieldErrors = fieldMessages(outcome.issues, this.#values);
         this.#formError = msg('The store did not accept some details; check the highlighted fields.', {
           id: 'orderForm.rejectedFields',
         });
         this.#focusFirstField('submit');
         return;
-      }
       case 'failed':
         this.#focusAfterUpdate = 'submit';
         this.#formError =
@@ -888,22 +1269,12 @@ export class ChainOrderForm extends ChainElement {
 
   /** The input of the matrix cell at `position`, if it is rendered. */
   #cell(position: CellPosition): HTMLInputElement | null {
-    return this.renderRoot.querySelector<HTMLInputElement>(`#${cellId(position)}`);
+    return this.renderRoot.querySelector(`#${cellId(position)}`);
   }
 
   /** The position of the first cell with a violation. */
   #firstBadCell(): CellPosition | undefined {
-    const positions = this.#model?.positions;
-    return [...(this.#priced?.byCell.keys() ?? [])].map((id) => positions?.get(id)).find(Boolean);
-  }
-
-  #count(): CountFormat {
-    return countFormat(this.store.locale);
-  }
-
-  /** Keeps the messages of buyer fields (not those of lines or of the whole request). */
-  #setFieldErrors(messages: ReadonlyMap<string, string>): void {
-    this.#fieldErrors = new Map([...messages].filter(([path]) => fieldFor(path) !== undefined));
+    return [...(this.#priced?.byCell.keys() ?? [])].map((id) => this.#model?.positions.get(id)).find(Boolean);
   }
 
   /** Moves the focus to the first field with an error, else to `fallback` (an element id). */
@@ -913,44 +1284,18 @@ export class ChainOrderForm extends ChainElement {
     if (id) this.#focusAfterUpdate = id;
   }
 
-  #factoryName(id: string): string {
-    return this.#storeFactories.find((factory) => factory.id === id)?.name ?? id;
-  }
-
+  /** A SKU of the order by name: "Black / M", or "<offer> · Black / M" for other offers. */
   #skuName(skuId: string, f: Formats): string {
-    const main = this.#main;
-    if (main?.skus.some((sku) => sku.id === skuId)) return skuLabel(main, skuId);
-    for (const offer of this.#extras.values()) {
-      if (offer.skus.some((sku) => sku.id === skuId))
-        return `${localize(offer.title, f.locale)} · ${skuLabel(offer, skuId)}`;
-    }
-    return skuId;
+    const has = (offer: Offer): boolean => offer.skus.some((sku) => sku.id === skuId);
+    const main = this.#main!;
+    if (has(main)) return skuLabel(main, skuId);
+    const other = [...this.#extras.values()].find(has);
+    return other ? `${localize(other.title, f.locale)} · ${skuLabel(other, skuId)}` : skuId;
   }
 }
 
-function notConfigured(): string {
-  return msg('This order form has no store to talk to (set api and key, or put it in a <chain-store>).', {
-    id: 'orderForm.notConfigured',
-  });
-}
-
-/** A matrix input's place, from its `data-row` and `data-col`. */
-function positionOf(input: HTMLInputElement): CellPosition {
-  return { row: Number(input.dataset['row']), col: Number(input.dataset['col']) };
-}
-
-function samePlace(a: CellPosition, b: CellPosition): boolean {
-  return a.row === b.row && a.col === b.col;
-}
-
-function pickKeys(event: KeyboardEvent) {
-  return {
-    key: event.key,
-    shiftKey: event.shiftKey,
-    ctrlKey: event.ctrlKey,
-    metaKey: event.metaKey,
-    altKey: event.altKey,
-  };
+function valueMissing(): string {
+  return msg('Enter a quantity for at least one item.', { id: 'orderForm.valueMissing' });
 }
 
 declare global {

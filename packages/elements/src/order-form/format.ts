@@ -12,13 +12,13 @@ export interface Formats {
   date(day: string): string;
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const dates = new Map<string, Intl.DateTimeFormat>();
 
 export function formats(locale: string, currency: string): Formats {
   return {
     locale,
     currency,
-    money(amount: number): string {
+    money(amount) {
       try {
         return formatMoney(amount, currency, locale);
       } catch {
@@ -26,12 +26,13 @@ export function formats(locale: string, currency: string): Formats {
       }
     },
     count: countFormat(locale),
-    date(day: string): string {
-      let format = dateFormats.get(locale);
-      if (format === undefined) {
-        format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-        dateFormats.set(locale, format);
-      }
+    date(day) {
+      let format = dates.get(locale);
+      if (!format)
+        dates.set(
+          locale,
+          (format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })),
+        );
       const time = Date.parse(`${day}T00:00:00Z`);
       return Number.isNaN(time) ? day : format.format(time);
     },

@@ -35,65 +35,46 @@ export interface GridKey {
  * Places without a SKU are skipped. Returns `null` when the key is not a move (let the browser
  * handle it), and `from` itself when it is a move that hits the edge (swallow the key).
  */
-export function moveFor(event: GridKey, from: CellPosition, grid: GridShape): CellPosition | null {
-  if (event.altKey) return null;
-  const mod = event.ctrlKey === true || event.metaKey === true;
-  switch (event.key) {
-    case 'ArrowUp':
-      return mod ? null : step(grid, from, -1, 0);
-    case 'ArrowDown':
-      return mod ? null : step(grid, from, 1, 0);
-    case 'ArrowLeft':
-      return mod || event.shiftKey || !event.atStart ? null : step(grid, from, 0, -1);
-    case 'ArrowRight':
-      return mod || event.shiftKey || !event.atEnd ? null : step(grid, from, 0, 1);
-    case 'Enter':
-      return mod ? null : step(grid, from, event.shiftKey ? -1 : 1, 0);
-    case 'Home':
-      if (event.shiftKey) return null;
-      return mod ? (firstIn(grid, 0, 1) ?? from) : (scanRow(grid, from.row, 0, 1) ?? from);
-    case 'End':
-      if (event.shiftKey) return null;
-      return mod
-        ? (firstIn(grid, grid.rows - 1, -1) ?? from)
-        : (scanRow(grid, from.row, grid.cols - 1, -1) ?? from);
-    default:
-      return null;
+export function moveFor(
+  { key, shiftKey, ctrlKey, metaKey, altKey, atStart, atEnd }: GridKey,
+  from: CellPosition,
+  grid: GridShape,
+): CellPosition | null {
+  const { rows, cols } = grid;
+  const mod = ctrlKey || metaKey;
+  /** The first place with an input from `start` (a place number, row by row) on by `by`, `count` places at most. */
+  const scan = (start: number, by: number, count: number): CellPosition => {
+    for (let i = start; count-- > 0; i += by) {
+      const at = { row: Math.floor(i / cols), col: i % cols };
+      if (grid.has(at.row, at.col)) return at;
+    }
+    return from;
+  };
+  if (altKey) return null;
+  if (key === 'Home' || key === 'End') {
+    if (shiftKey) return null;
+    const count = mod ? rows * cols : cols;
+    const first = mod ? 0 : from.row * cols;
+    return key === 'Home' ? scan(first, 1, count) : scan(first + count - 1, -1, count);
   }
-}
-
-/** The nearest place holding an input from `from` in direction (dr, dc); `from` at the edge. */
-function step(grid: GridShape, from: CellPosition, dr: number, dc: number): CellPosition {
-  let row = from.row + dr;
-  let col = from.col + dc;
-  while (row >= 0 && row < grid.rows && col >= 0 && col < grid.cols) {
+  const [dr, dc] = mod
+    ? []
+    : key === 'ArrowUp' || (key === 'Enter' && shiftKey)
+      ? [-1, 0]
+      : key === 'ArrowDown' || key === 'Enter'
+        ? [1, 0]
+        : shiftKey
+          ? []
+          : key === 'ArrowLeft' && atStart
+            ? [0, -1]
+            : key === 'ArrowRight' && atEnd
+              ? [0, 1]
+              : [];
+  if (dr === undefined || dc === undefined) return null;
+  for (let row = from.row + dr, col = from.col + dc; row >= 0 && row < rows && col >= 0 && col < cols;) {
     if (grid.has(row, col)) return { row, col };
     row += dr;
     col += dc;
   }
   return from;
-}
-
-/** The first place with an input in `row`, scanning from `col` by `dc`. */
-function scanRow(grid: GridShape, row: number, col: number, dc: number): CellPosition | null {
-  for (let c = col; c >= 0 && c < grid.cols; c += dc) if (grid.has(row, c)) return { row, col: c };
-  return null;
-}
-
-/** The first place with an input scanning rows from `row` by `dr` (left to right, or right to left). */
-function firstIn(grid: GridShape, row: number, dr: number): CellPosition | null {
-  for (let r = row; r >= 0 && r < grid.rows; r += dr) {
-    const hit = dr > 0 ? scanRow(grid, r, 0, 1) : scanRow(grid, r, grid.cols - 1, -1);
-    if (hit) return hit;
-  }
-  return null;
-}
-
-/** `atStart` / `atEnd` for a text input, as {@link moveFor} reads them. */
-export function caretEdges(input: HTMLInputElement): { atStart: boolean; atEnd: boolean } {
-  const length = input.value.length;
-  const start = input.selectionStart ?? 0;
-  const end = input.selectionEnd ?? length;
-  const all = start === 0 && end === length;
-  return { atStart: all || end === 0, atEnd: all || start === length };
 }

@@ -40,15 +40,13 @@ export interface MatrixModel {
   readonly width: number;
 }
 
-const SEPARATOR = ' / ';
-
-const COLOUR = /^(colou?r|颜色|顏色|色)$/i;
-const SIZE = /^(size|尺码|尺碼|尺寸|码|號|号)$/i;
-
 /** Colour-like attributes go first (rows), size-like ones last (columns), others keep their order. */
-function rank(name: string): number {
-  return COLOUR.test(name.trim()) ? 0 : SIZE.test(name.trim()) ? 2 : 1;
-}
+const rank = (name: string): number =>
+  /^(colou?r|颜色|顏色|色)$/i.test(name.trim())
+    ? 0
+    : /^(size|尺码|尺碼|尺寸|码|號|号)$/i.test(name.trim())
+      ? 2
+      : 1;
 
 /**
  * Attribute names across all SKUs: colour first and size last (the wholesale convention of a
@@ -57,59 +55,13 @@ function rank(name: string): number {
  * them), and the same offer must lay out the same everywhere.
  */
 export function attributeNames(skus: readonly Sku[]): string[] {
-  const names: string[] = [];
-  const seen = new Set<string>();
-  for (const sku of skus) {
-    for (const name of Object.keys(sku.attributes)) {
-      if (!seen.has(name)) {
-        seen.add(name);
-        names.push(name);
-      }
-    }
-  }
-  return names
-    .map((name, index) => ({ name, index, rank: rank(name) }))
-    .sort((a, b) => a.rank - b.rank || a.index - b.index)
-    .map((entry) => entry.name);
+  // A stable sort: names of the same rank keep their order of first appearance.
+  return [...new Set(skus.flatMap((sku) => Object.keys(sku.attributes)))].sort((a, b) => rank(a) - rank(b));
 }
 
-/** A SKU's attribute values in `attributeNames` order, e.g. "Black / M". */
-export function skuValues(sku: Sku, names: readonly string[] = attributeNames([sku])): string[] {
-  return names.map((name) => sku.attributes[name] ?? '').filter((value) => value !== '');
-}
-
-/** Distinct values in order of first appearance. */
-function distinct(values: Iterable<string>): string[] {
-  return [...new Set(values)];
-}
-
-function valueOf(sku: Sku, name: string): string {
-  return sku.attributes[name] ?? '';
-}
-
-/** A row per SKU: the fallback that always works. */
-function listBySku(skus: readonly Sku[], names: readonly string[]): MatrixModel {
-  const positions = new Map<string, CellPosition>();
-  const rows: MatrixRow[] = [];
-  const cells: (Sku | null)[][] = [];
-  skus.forEach((sku, row) => {
-    const values = names.map((name) => valueOf(sku, name));
-    const shown = values.filter((value) => value !== '');
-    rows.push({ values, label: shown.length > 0 ? shown.join(SEPARATOR) : sku.id });
-    cells.push([sku]);
-    positions.set(sku.id, { row, col: 0 });
-  });
-  return {
-    kind: 'list',
-    rowAttributes: names,
-    columnAttribute: null,
-    rows,
-    columns: [],
-    cells,
-    positions,
-    width: 1,
-  };
-}
+/** The values of `names` of a SKU ('' where it has none). */
+export const valuesOf = (sku: Sku, names: readonly string[]): string[] =>
+  names.map((name) => sku.attributes[name] ?? '');
 
 /**
  * Lays out `skus` as the order form's matrix (see {@link MatrixKind}). Attributes are ordered by
@@ -118,48 +70,50 @@ function listBySku(skus: readonly Sku[], names: readonly string[]): MatrixModel 
  */
 export function buildMatrix(skus: readonly Sku[]): MatrixModel {
   const names = attributeNames(skus);
-  if (names.length === 0) return listBySku(skus, names);
-
-  const rowAttributes = names.slice(0, -1);
-  const columnAttribute = names.length >= 2 ? (names[names.length - 1] ?? null) : null;
-  const rowKey = (sku: Sku): string =>
-    JSON.stringify((columnAttribute === null ? names : rowAttributes).map((name) => valueOf(sku, name)));
-
-  const rowKeys = distinct(skus.map(rowKey));
-  const columns = columnAttribute === null ? [] : distinct(skus.map((sku) => valueOf(sku, columnAttribute)));
-  const width = columnAttribute === null ? 1 : columns.length;
+  const columnAttribute = names.length > 1 ? names[names.length - 1]! : null;
+  const rowAttributes = columnAttribute === null ? names : names.slice(0, -1);
+  const rowKey = (sku: Sku): string => JSON.stringify(valuesOf(sku, rowAttributes));
+  const columnOf = (sku: Sku): string =>
+    valuesOf(sku, columnAttribute === null ? [] : [columnAttribute]).join();
+  const rowKeys = [...new Set(skus.map(rowKey))];
+  const columns = [...new Set(skus.map(columnOf))];
   const rowIndex = new Map(rowKeys.map((key, index) => [key, index]));
-  const columnIndex = new Map(columns.map((value, index) => [value, index]));
-
-  const cells: (Sku | null)[][] = rowKeys.map(() => new Array<Sku | null>(width).fill(null));
+  const cells: (Sku | null)[][] = rowKeys.map(() => columns.map(() => null));
   const positions = new Map<string, CellPosition>();
+  let clash = names.length === 0;
   for (const sku of skus) {
-    const row = rowIndex.get(rowKey(sku)) ?? 0;
-    const col = columnAttribute === null ? 0 : (columnIndex.get(valueOf(sku, columnAttribute)) ?? 0);
-    const line = cells[row];
+    const row = rowIndex.get(rowKey(sku))!;
+    const col = columns.indexOf(columnOf(sku));
     // Two SKUs with the same attribute values cannot share a cell: show a row per SKU instead.
-    if (line === undefined || line[col] !== null || positions.has(sku.id)) return listBySku(skus, names);
-    line[col] = sku;
+    clash ||= cells[row]![col] !== null || positions.has(sku.id);
+    cells[row]![col] = sku;
     positions.set(sku.id, { row, col });
   }
-
-  const rows: MatrixRow[] = rowKeys.map((key) => {
-    const values = JSON.parse(key) as string[];
-    return { values, label: values.join(SEPARATOR) };
-  });
+  if (clash)
+    return {
+      kind: 'list',
+      rowAttributes: names,
+      columnAttribute: null,
+      rows: skus.map((sku) => {
+        const values = valuesOf(sku, names);
+        return { values, label: values.filter(Boolean).join(' / ') || sku.id };
+      }),
+      columns: [],
+      cells: skus.map((sku) => [sku]),
+      positions: new Map(skus.map((sku, row) => [sku.id, { row, col: 0 }])),
+      width: 1,
+    };
   return {
     kind: columnAttribute === null ? 'list' : 'grid',
-    rowAttributes: columnAttribute === null ? names : rowAttributes,
+    rowAttributes,
     columnAttribute,
-    rows,
-    columns,
+    rows: rowKeys.map((key) => {
+      const values = JSON.parse(key) as string[];
+      return { values, label: values.join(' / ') };
+    }),
+    columns: columnAttribute === null ? [] : columns,
     cells,
     positions,
-    width,
+    width: columns.length || 1,
   };
-}
-
-/** The SKU at `position`, or `null` when there is none. */
-export function skuAt(model: MatrixModel, position: CellPosition): Sku | null {
-  return model.cells[position.row]?.[position.col] ?? null;
 }

@@ -37,8 +37,8 @@ export type SubmitOutcome =
  * - while an attempt is in flight, further submits are ignored (ten clicks place one order).
  */
 export class OrderSubmission {
-  #key: string | undefined;
-  #body: string | undefined;
+  /** The kept key and the body it was sent with. */
+  #kept: [key: string, body: string] | undefined;
   #inFlight = false;
 
   /** True while an attempt is waiting for the server. */
@@ -48,7 +48,7 @@ export class OrderSubmission {
 
   /** The key the next attempt of the same order would use, if one is kept. */
   get pendingKey(): string | undefined {
-    return this.#key;
+    return this.#kept?.[0];
   }
 
   /**
@@ -59,48 +59,42 @@ export class OrderSubmission {
   async submit(client: ChainApiClient, order: OrderRequest, newKey = false): Promise<SubmitOutcome | null> {
     if (this.#inFlight) return null;
     const body = JSON.stringify(order);
-    if (newKey || this.#key === undefined || this.#body !== body) {
-      this.#key = crypto.randomUUID();
-      this.#body = body;
-    }
+    if (newKey || this.#kept?.[1] !== body) this.#kept = [crypto.randomUUID(), body];
     this.#inFlight = true;
+    let outcome: SubmitOutcome;
     try {
-      const placed = await client.placeOrder(order, { idempotencyKey: this.#key });
-      this.forget();
-      return { kind: 'placed', order: placed };
+      outcome = { kind: 'placed', order: await client.placeOrder(order, { idempotencyKey: this.#kept[0] }) };
     } catch (error) {
-      const outcome = outcomeOf(error, order);
-      if (outcome.kind !== 'failed' || outcome.reason !== 'unknown') this.forget();
-      return outcome;
-    } finally {
-      this.#inFlight = false;
+      outcome = outcomeOf(error, order);
     }
-  }
-
-  /** Drops the kept key: the next attempt is a new one. */
-  forget(): void {
-    this.#key = undefined;
-    this.#body = undefined;
+    this.#inFlight = false;
+    if (outcome.kind !== 'failed' || outcome.reason !== 'unknown') this.#kept = undefined;
+    return outcome;
   }
 }
 
 /** What a failed `placeOrder` means for the buyer. */
 export function outcomeOf(error: unknown, order: OrderRequest): SubmitOutcome {
   if (!isChainApiError(error)) return { kind: 'failed', reason: 'rejected', code: 'unknown' };
-  if (error.code === 'price_changed') {
-    const details = error.details as { total?: unknown; quote?: Quote } | null;
-    const total =
-      typeof details?.total === 'number' ? details.total : (details?.quote?.subtotal ?? order.expectedTotal);
-    return { kind: 'price-changed', previous: order.expectedTotal, total, order };
+  const { code, status, details } = error;
+  if (code === 'price_changed') {
+    const { total, quote } = (details ?? {}) as { total?: unknown; quote?: Quote };
+    return {
+      kind: 'price-changed',
+      previous: order.expectedTotal,
+      total: typeof total === 'number' ? total : (quote?.subtotal ?? order.expectedTotal),
+      order,
+    };
   }
-  if (error.code === 'invalid_request' && Array.isArray(error.details)) {
-    return { kind: 'invalid', issues: error.details as FieldIssue[] };
-  }
-  if (error.status === 429) return { kind: 'failed', reason: 'rate-limited', code: error.code };
-  const unknownOutcome =
-    error.isNetwork ||
-    error.status >= 500 ||
-    error.status === 408 ||
-    error.code === 'idempotency_key_in_flight';
-  return { kind: 'failed', reason: unknownOutcome ? 'unknown' : 'rejected', code: error.code };
+  if (code === 'invalid_request' && Array.isArray(details)) return { kind: 'invalid', issues: details };
+  return {
+    kind: 'failed',
+    reason:
+      status === 429
+        ? 'rate-limited'
+        : error.isNetwork || status >= 500 || status === 408 || code === 'idempotency_key_in_flight'
+          ? 'unknown'
+          : 'rejected',
+    code,
+  };
 }

@@ -2,7 +2,8 @@ import { localize, type Offer, type Quote } from '@chainkit/core';
 import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Formats } from './format.js';
-import { attributeNames, skuValues } from './matrix-axes.js';
+import { attributeNames, valuesOf } from './matrix-axes.js';
+import { skuOf } from './order-pricing.js';
 import { violationText } from './violation-text.js';
 
 /** A line of another offer that was handed to the form (e.g. by the cart's checkout). */
@@ -15,8 +16,7 @@ export interface OtherLine {
 /** "Red / M": a SKU's attribute values (colour first, size last), or its id when it has none. */
 export function skuLabel(offer: Offer | undefined, skuId: string): string {
   const sku = offer?.skus.find((candidate) => candidate.id === skuId);
-  const values = sku && offer ? skuValues(sku, attributeNames(offer.skus)) : [];
-  return values.length > 0 ? values.join(' / ') : skuId;
+  return (sku && valuesOf(sku, attributeNames(offer!.skus)).filter(Boolean).join(' / ')) || skuId;
 }
 
 /**
@@ -29,32 +29,26 @@ export function renderOtherItems(
   quote: Quote,
   f: Formats,
 ): TemplateResult | typeof nothing {
-  if (lines.length === 0) return nothing;
-  const offerIds = [...new Set(lines.map((line) => line.offerId))];
+  if (!lines.length) return nothing;
   return html`<section part="other-items" aria-labelledby="other-items-title">
     <h3 id="other-items-title">${msg('Also in this order', { id: 'orderForm.other.title' })}</h3>
     <ul>
-      ${offerIds.map((offerId) => {
+      ${[...new Set(lines.map((line) => line.offerId))].map((offerId) => {
         const offer = offers.get(offerId);
+        const own = lines.filter((line) => line.offerId === offerId);
         const quoted = quote.offers.find((candidate) => candidate.offerId === offerId);
         const violations = [
           ...(quoted?.violations ?? []),
-          ...quote.violations.filter(
-            (violation) =>
-              'skuId' in violation &&
-              lines.some((line) => line.offerId === offerId && line.skuId === violation.skuId),
-          ),
+          ...quote.violations.filter((violation) => own.some((line) => line.skuId === skuOf(violation))),
         ];
         return html`<li>
           <strong>${offer ? localize(offer.title, f.locale) : offerId}</strong>
           <ul>
-            ${lines
-              .filter((line) => line.offerId === offerId)
-              .map((line) => html`<li>${skuLabel(offer, line.skuId)} × ${f.count(line.quantity)}</li>`)}
+            ${own.map((line) => html`<li>${skuLabel(offer, line.skuId)} × ${f.count(line.quantity)}</li>`)}
           </ul>
           ${quoted ? html`<span>${msg('Subtotal', { id: 'orderForm.other.subtotal' })}: ${f.money(quoted.subtotal)}</span>` : nothing}
           ${
-            violations.length > 0
+            violations.length
               ? html`<ul class="error">
                   ${violations.map((violation) => html`<li>${violationText(violation, f.count)}</li>`)}
                 </ul>`

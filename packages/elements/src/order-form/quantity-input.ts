@@ -9,13 +9,9 @@
  * a number past 2^53).
  */
 export function parseQuantity(text: string): number {
-  const trimmed = text
-    .trim()
-    .replace(/[\uff10-\uff19]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
-  if (trimmed === '') return 0;
-  if (!/^\d+$/.test(trimmed)) return Number.NaN;
-  const value = Number(trimmed);
-  return Number.isSafeInteger(value) ? value : Number.NaN;
+  const digits = text.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  const value = Number(digits);
+  return /^\d*$/.test(digits) && Number.isSafeInteger(value) ? value : Number.NaN;
 }
 
 /** A line the form orders: every non-empty cell, in matrix order. `NaN` marks unreadable text. */
@@ -25,11 +21,9 @@ export interface FormLine {
 }
 
 /** The lines of `quantities` (SKU id → quantity), leaving out zeros, in `order`. */
-export function linesOf(quantities: ReadonlyMap<string, number>, order: Iterable<string>): FormLine[] {
-  const lines: FormLine[] = [];
-  for (const skuId of order) {
-    const quantity = quantities.get(skuId);
-    if (quantity !== undefined && quantity !== 0) lines.push({ skuId, quantity });
-  }
-  return lines;
+export function linesOf(quantities: ReadonlyMap<string, number>, order: readonly string[]): FormLine[] {
+  return order.flatMap((skuId) => {
+    const quantity = quantities.get(skuId) ?? 0;
+    return quantity === 0 ? [] : [{ skuId, quantity }];
+  });
 }

@@ -4,17 +4,17 @@ import { msg, str } from '@lit/localize';
 /** Formats a count for the reader's locale (`1,000`). */
 export type CountFormat = (n: number) => string;
 
+const counts = new Map<string, CountFormat>();
+
 /** A count formatter for `locale`, cached. */
 export function countFormat(locale: string): CountFormat {
-  let format = formats.get(locale);
-  if (format === undefined) {
+  let format = counts.get(locale);
+  if (!format) {
     const nf = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-    format = (n: number) => nf.format(n);
-    formats.set(locale, format);
+    counts.set(locale, (format = (n) => nf.format(n)));
   }
   return format;
 }
-const formats = new Map<string, CountFormat>();
 
 /**
  * What a violation means, as a sentence for the buyer. Used at the cell (`atCell`: short, the
