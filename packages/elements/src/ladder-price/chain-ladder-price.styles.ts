@@ -132,12 +132,15 @@ export default css`
     font-weight: 700;
   }
 
+  /* Savings and nudge keep their line when empty: stepping through the tiers moves nothing. */
   .savings {
+    min-height: 1.4em;
     margin: 0;
     color: ${tokens.colorSuccess};
   }
 
   .nudge {
+    min-height: calc(1.4em + 2 * ${tokens.space1} + 2px);
     display: flex;
     flex-wrap: wrap;
     gap: ${tokens.space2};
@@ -170,7 +173,6 @@ export default css`
     border-radius: ${tokens.radius};
     background: ${tokens.colorSurface};
     color: ${tokens.colorText};
-    font-family: ${tokens.fontFamily};
     font-size: 0.875rem;
     line-height: 1.5;
     box-shadow: 0 4px 16px rgb(0 0 0 / 0.15);
@@ -195,15 +197,6 @@ export default css`
   .message p {
     margin: 0;
     color: ${tokens.colorDanger};
-  }
-
-  /* Savings and nudge keep their line when empty: stepping through the tiers moves nothing. */
-  .savings {
-    min-height: 1.4em;
-  }
-
-  .nudge {
-    min-height: calc(1.4em + 2 * ${tokens.space1} + 2px);
   }
 
   .skeleton .line {

@@ -378,7 +378,7 @@ export class ChainLadderPrice extends ChainElement {
                 <strong>${msg('Mixed batch (混批)', { id: 'ladder.mixedBatchTitle' })}</strong>
                 <p>
                   ${msg(
-                    'Every colour and size of this offer counts towards one total. That total picks the price tier for all of them, and the minimum order applies to the total, not to each SKU.',
+                    'Every colour and size of this offer counts towards one total: it picks the price tier of all of them, and the minimum order applies to it, not to each SKU.',
                     { id: 'ladder.mixedBatchText' },
                   )}
                 </p>

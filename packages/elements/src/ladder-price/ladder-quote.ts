@@ -57,21 +57,15 @@ export function currentRowIndex(rows: readonly TierRow[], quantity: number): num
   );
 }
 
-// One catalog object per offer and currency: core's quote caches its index per catalog object,
-// so repeated quotes of the same offer (every keystroke of the stepper) reuse it.
-const catalogs = new WeakMap<Offer, Map<string, Catalog>>();
+// One catalog object per offer (in its latest currency): core's quote caches its index per catalog
+// object, so repeated quotes of the same offer (every keystroke of the stepper) reuse it.
+const catalogs = new WeakMap<Offer, Catalog>();
 
 /** A catalog holding only `offer`, priced in `currency`. Cached; never mutate it. */
 export function oneOfferCatalog(offer: Offer, currency: string): Catalog {
-  let byCurrency = catalogs.get(offer);
-  if (!byCurrency) {
-    byCurrency = new Map();
-    catalogs.set(offer, byCurrency);
-  }
-  let catalog = byCurrency.get(currency);
-  if (!catalog) {
-    catalog = { currency, factories: [], offers: [offer] };
-    byCurrency.set(currency, catalog);
+  let catalog = catalogs.get(offer);
+  if (catalog?.currency !== currency) {
+    catalogs.set(offer, (catalog = { currency, factories: [], offers: [offer] }));
   }
   return catalog;
 }
