@@ -1,11 +1,13 @@
 import { css } from 'lit';
 import { tokens } from '../internal/theme.js';
 
+const { colorBorder, colorPrimary, colorSurface, radius, space1, space2, space3, space4 } = tokens;
+
 export default css`
   :host {
     display: block;
     color: ${tokens.colorText};
-    background: ${tokens.colorSurface};
+    background: ${colorSurface};
     font-family: ${tokens.fontFamily};
     font-size: ${tokens.fontSize};
     line-height: 1.5;
@@ -13,7 +15,7 @@ export default css`
 
   [part~='base'] {
     display: grid;
-    gap: ${tokens.space4};
+    gap: ${space4};
   }
 
   h2,
@@ -22,7 +24,8 @@ export default css`
     line-height: 1.3;
   }
 
-  h2 {
+  h2,
+  [part~='total'] {
     font-size: 1.25em;
   }
 
@@ -30,25 +33,33 @@ export default css`
     font-size: 1.05em;
   }
 
-  .skeleton {
-    /* Reserves roughly the space of a small matrix, so nothing jumps when it arrives. */
-    min-height: 12rem;
-    border-radius: ${tokens.radius};
-    background: color-mix(in srgb, ${tokens.colorBorder} 35%, transparent);
-  }
-
-  .caption {
-    margin: 0 0 ${tokens.space2};
+  .caption,
+  .head,
+  dd,
+  legend,
+  [aria-current='true'],
+  [part~='submit'],
+  [part~='confirm-button'] {
     font-weight: 600;
   }
 
+  .skeleton {
+    /* Reserves roughly the space of a small matrix, so nothing jumps when it arrives. */
+    min-height: 12rem;
+    border-radius: ${radius};
+    background: color-mix(in srgb, ${colorBorder} 35%, transparent);
+  }
+
+  .caption {
+    margin: 0 0 ${space2};
+  }
+
   [part~='matrix-grid'] {
-    display: block;
     overflow: auto;
     max-width: 100%;
     max-height: var(--chain-order-form-matrix-height, 28rem);
-    border: 1px solid ${tokens.colorBorder};
-    border-radius: ${tokens.radius};
+    border: 1px solid ${colorBorder};
+    border-radius: ${radius};
     /* Typing in a cell never lays out or paints anything outside the matrix. */
     contain: content;
   }
@@ -61,7 +72,7 @@ export default css`
     align-items: start;
     width: max-content;
     min-width: 100%;
-    border-bottom: 1px solid ${tokens.colorBorder};
+    border-bottom: 1px solid ${colorBorder};
     /* Rows out of view are neither laid out nor painted (1,000 inputs stay cheap). */
     content-visibility: auto;
     contain-intrinsic-size: auto 2.75rem;
@@ -72,12 +83,16 @@ export default css`
     top: 0;
     z-index: 2;
     content-visibility: visible;
-    background: ${tokens.colorSurface};
+    background: ${colorSurface};
+  }
+
+  .head,
+  .cell,
+  [part~='field-input'] {
+    padding: ${space1} ${space2};
   }
 
   .head {
-    padding: ${tokens.space1} ${tokens.space2};
-    font-weight: 600;
     overflow-wrap: anywhere;
   }
 
@@ -86,27 +101,23 @@ export default css`
     position: sticky;
     inset-inline-start: 0;
     z-index: 1;
-    background: ${tokens.colorSurface};
-  }
-
-  .cell {
-    padding: ${tokens.space1} ${tokens.space2};
+    background: ${colorSurface};
   }
 
   .unavailable {
-    display: inline-block;
-    width: 100%;
+    display: block;
     text-align: center;
   }
 
-  /* Matrix cells and buyer fields. */
+  /* Matrix cells, buyer fields and buttons. */
   input,
-  textarea {
+  textarea,
+  button {
     font: inherit;
     color: inherit;
-    background: ${tokens.colorSurface};
-    border: 1px solid ${tokens.colorBorder};
-    border-radius: ${tokens.radius};
+    background: ${colorSurface};
+    border: 1px solid ${colorBorder};
+    border-radius: ${radius};
   }
 
   [aria-invalid='true'] {
@@ -118,7 +129,7 @@ export default css`
     height: 2rem;
     /* A relayout boundary: a keystroke lays out this input only, not the grid around it. */
     contain: strict;
-    padding: ${tokens.space1};
+    padding: ${space1};
     text-align: end;
   }
 
@@ -127,51 +138,57 @@ export default css`
     font-size: 0.75em;
   }
 
-  [part~='summary'] {
+  [part~='summary'],
+  .field {
     display: grid;
-    gap: ${tokens.space1};
+    gap: ${space1};
+    align-content: start;
   }
 
-  [part~='summary'] dl {
+  dl,
+  [part~='ladder'],
+  .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: ${tokens.space2} ${tokens.space4};
+    gap: ${space2};
     margin: 0;
   }
 
-  [part~='summary'] dt {
+  .actions {
+    align-items: center;
+  }
+
+  dl {
+    column-gap: ${space4};
+  }
+
+  dt,
+  [part~='ladder'],
+  .field-error {
     font-size: 0.875em;
   }
 
-  [part~='summary'] dd {
+  dd {
     margin: 0;
-    font-weight: 600;
   }
 
   [part~='total'] {
-    font-size: 1.25em;
-    color: ${tokens.colorPrimary};
+    color: ${colorPrimary};
   }
 
   [part~='ladder'] {
-    display: flex;
-    flex-wrap: wrap;
-    gap: ${tokens.space2};
-    margin: 0;
     padding: 0;
     list-style: none;
-    font-size: 0.875em;
   }
 
   [part~='ladder'] li {
-    padding: 0 ${tokens.space2};
-    border: 1px solid ${tokens.colorBorder};
-    border-radius: ${tokens.radius};
+    padding: 0 ${space2};
+    border: 1px solid ${colorBorder};
+    border-radius: ${radius};
   }
 
-  [part~='ladder'] li[aria-current='true'] {
-    border: 2px solid ${tokens.colorPrimary};
-    font-weight: 600;
+  [part~='ladder'] [aria-current='true'] {
+    border: 2px solid ${colorPrimary};
   }
 
   .error,
@@ -188,83 +205,59 @@ export default css`
     padding-inline-start: 1.25rem;
   }
 
-  fieldset {
+  fieldset,
+  [part~='price-changed'],
+  [part~='confirmation'] {
     display: grid;
-    gap: ${tokens.space2};
-    grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+    gap: ${space2};
     margin: 0;
-    padding: ${tokens.space3};
-    border: 1px solid ${tokens.colorBorder};
-    border-radius: ${tokens.radius};
+    padding: ${space3};
+    border: 1px solid ${colorBorder};
+    border-radius: ${radius};
+  }
+
+  fieldset {
+    grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+  }
+
+  [part~='price-changed'],
+  [part~='confirmation'] {
+    border: 2px solid ${colorPrimary};
+  }
+
+  [part~='confirmation'] {
+    border-color: ${tokens.colorSuccess};
   }
 
   legend {
-    font-weight: 600;
-    padding: 0 ${tokens.space1};
+    padding: 0 ${space1};
   }
 
-  .field {
-    display: grid;
-    gap: ${tokens.space1};
-    align-content: start;
-  }
-
-  .field.wide {
+  .wide {
     grid-column: 1 / -1;
   }
 
   [part~='field-input'] {
     min-height: 2.25rem;
-    padding: ${tokens.space1} ${tokens.space2};
-  }
-
-  .field-error {
-    font-size: 0.875em;
   }
 
   button {
-    font: inherit;
     min-width: 24px;
     min-height: 2.5rem;
-    padding: ${tokens.space2} ${tokens.space4};
-    border-radius: ${tokens.radius};
-    border: 1px solid ${tokens.colorBorder};
-    background: ${tokens.colorSurface};
-    color: inherit;
+    padding: ${space2} ${space4};
     cursor: pointer;
   }
 
   [part~='submit'],
   [part~='confirm-button'] {
-    border-color: ${tokens.colorPrimary};
-    background: ${tokens.colorPrimary};
-    color: ${tokens.colorSurface};
-    font-weight: 600;
+    border-color: ${colorPrimary};
+    background: ${colorPrimary};
+    color: ${colorSurface};
   }
 
   button:disabled {
     cursor: progress;
     opacity: 0.7;
-  }
-
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: ${tokens.space2};
-    align-items: center;
-  }
-
-  [part~='price-changed'],
-  [part~='confirmation'] {
-    display: grid;
-    gap: ${tokens.space2};
-    padding: ${tokens.space3};
-    border: 2px solid ${tokens.colorPrimary};
-    border-radius: ${tokens.radius};
-  }
-
-  [part~='confirmation'] {
-    border-color: ${tokens.colorSuccess};
   }
 
   /* Headings that take the focus (the confirmation, the price change) show the ring only for keyboard users. */

@@ -493,7 +493,7 @@ export class ChainOrderForm extends ChainElement {
             <strong part="order-number">${order.id}</strong>
           </p>
           <p>
-            ${msg('Total', { id: 'orderForm.confirm.total' })}:
+            ${msg('Total', { id: 'orderForm.summary.total' })}:
             <strong part="order-total">${money(order.total)}</strong>
           </p>
           <p>
@@ -679,7 +679,7 @@ export class ChainOrderForm extends ChainElement {
       </ol>
       <div part="totals" aria-live="polite" aria-atomic="true">
         <dl>
-          ${term(msg('Quantity', { id: 'orderForm.summary.quantity' }), 'quantity', count(quantity))}
+          ${term(msg('Quantity', { id: 'orderForm.matrix.quantity' }), 'quantity', count(quantity))}
           ${term(
             msg('Unit price', { id: 'orderForm.summary.unitPrice' }),
             'unit-price',

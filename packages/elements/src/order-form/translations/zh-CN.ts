@@ -36,7 +36,6 @@ export const templates = {
   'orderForm.summary.title': '价格与合计',
   'orderForm.summary.mixedBatch': '混批：所有颜色和尺码合并计算价格档位。',
   'orderForm.summary.tiers': '阶梯价',
-  'orderForm.summary.quantity': '数量',
   'orderForm.summary.unitPrice': '单价',
   'orderForm.summary.unitVaries': '按规格不同',
   'orderForm.summary.total': '合计',
@@ -102,7 +101,6 @@ export const templates = {
   // Confirmation
   'orderForm.confirm.title': '订单已提交',
   'orderForm.confirm.number': '订单号',
-  'orderForm.confirm.total': '合计',
   'orderForm.confirm.factories': str`由 ${0} 家工厂生产并发货：`,
   'orderForm.confirm.shipDate': str`预计发货日期：${0}`,
   'orderForm.confirm.subtotal': str`小计：${0}`,
