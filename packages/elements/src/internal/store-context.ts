@@ -23,19 +23,6 @@ export const storeContext = Symbol('chainkit.store') as Context<symbol, StoreCon
 /** Called with the store's value, now and (subscribed) on every change. */
 type StoreCallback = (value: StoreContextValue | undefined, unsubscribe?: () => void) => void;
 
-/** A `context-request` event for {@link storeContext}, subscribing (the protocol's shape). */
-class StoreRequestEvent extends Event {
-  readonly context = storeContext;
-  readonly subscribe = true;
-
-  constructor(
-    readonly contextTarget: Element,
-    readonly callback: StoreCallback,
-  ) {
-    super('context-request', { bubbles: true, composed: true });
-  }
-}
-
 /** The protocol's request, as any implementation sends it. */
 interface ContextRequest extends Event {
   readonly context: unknown;
@@ -88,7 +75,15 @@ export class StoreConsumer implements ReactiveController {
         this.#host.requestUpdate();
       }
     };
-    this.#host.dispatchEvent(new StoreRequestEvent(this.#host, callback));
+    // A `context-request` event for {@link storeContext}, subscribing (the protocol's shape).
+    this.#host.dispatchEvent(
+      Object.assign(new Event('context-request', { bubbles: true, composed: true }), {
+        context: storeContext,
+        contextTarget: this.#host,
+        callback,
+        subscribe: true,
+      }),
+    );
     if (answered) {
       unanswered.delete(this);
     } else {

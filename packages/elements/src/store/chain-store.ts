@@ -29,12 +29,7 @@ import styles from './chain-store.styles.js';
 export class ChainStore extends ChainElement {
   static override styles = [hostStyles, styles];
 
-  static override properties = {
-    api: { type: String },
-    key: { type: String },
-    locale: { type: String },
-    currency: { type: String },
-  };
+  static override properties = { api: {}, key: {}, locale: {}, currency: {} };
 
   /** Base URL of the order server, e.g. `https://orders.example` or `/api`. */
   declare api: string | undefined;
