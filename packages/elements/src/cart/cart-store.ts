@@ -17,63 +17,42 @@ export const DEFAULT_CART_KEY = 'chainkit:cart';
 const VERSION = 1;
 const MAX_LINES = 1000;
 
-const isId = (value: unknown): value is string =>
+const isId = (value: unknown): boolean =>
   typeof value === 'string' && value.length > 0 && value.length <= 100;
-const isQuantity = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+const isQuantity = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) > 0;
+const isLine = (line: CartLine, offerId: string, skuId: string): boolean =>
+  line.offerId === offerId && line.skuId === skuId;
 
 /** True when `line` is a well-formed cart line. */
 export function isCartLine(line: unknown): line is CartLine {
-  const candidate = line as Partial<CartLine> | null;
-  return (
-    typeof candidate === 'object' &&
-    candidate !== null &&
-    isId(candidate.offerId) &&
-    isId(candidate.skuId) &&
-    isQuantity(candidate.quantity)
-  );
-}
-
-function defaultStorage(): Storage | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
+  const candidate = line as Partial<CartLine> | null | undefined;
+  return isId(candidate?.offerId) && isId(candidate!.skuId) && isQuantity(candidate!.quantity);
 }
 
 /** Parses a stored cart, keeping only well-formed lines (and merging repeats). */
 export function parseCart(text: string | null): CartLine[] {
-  if (!text) return [];
+  const lines: CartLine[] = [];
   try {
-    const parsed = JSON.parse(text) as { v?: unknown; lines?: unknown } | null;
-    if (parsed?.v !== VERSION || !Array.isArray(parsed.lines)) return [];
-    const lines: CartLine[] = [];
-    for (const line of parsed.lines as unknown[]) {
-      if (isCartLine(line)) mergeInto(lines, line);
+    const parsed = JSON.parse(text!) as { v?: unknown; lines?: unknown } | null;
+    if (parsed?.v === VERSION && Array.isArray(parsed.lines)) {
+      for (const line of parsed.lines as unknown[]) if (isCartLine(line)) mergeInto(lines, line);
     }
-    return lines.slice(0, MAX_LINES);
   } catch {
-    return [];
+    // Not JSON: no lines.
   }
+  return lines;
 }
 
 /**
  * Adds `line` to `lines` in place: to the quantity of the same SKU, else as a new line (a copy of
- * its three fields, whatever else the object carries).
+ * its three fields, whatever else the object carries). False when the cart is full or the
+ * quantity would not be a safe integer.
  */
-function mergeInto(lines: CartLine[], line: CartLine): boolean {
-  const index = lines.findIndex((l) => l.offerId === line.offerId && l.skuId === line.skuId);
-  if (index === -1) {
-    if (lines.length >= MAX_LINES) return false;
-    lines.push({ offerId: line.offerId, skuId: line.skuId, quantity: line.quantity });
-    return true;
-  }
-  const existing = lines[index]!;
-  const quantity = existing.quantity + line.quantity;
-  if (!Number.isSafeInteger(quantity)) return false;
-  lines[index] = { ...existing, quantity };
-  return true;
+function mergeInto(lines: CartLine[], { offerId, skuId, quantity }: CartLine): boolean {
+  const index = lines.findIndex((l) => isLine(l, offerId, skuId));
+  if (index < 0) return lines.length < MAX_LINES && !!lines.push({ offerId, skuId, quantity });
+  quantity += lines[index]!.quantity;
+  return Number.isSafeInteger(quantity) && !!(lines[index] = { offerId, skuId, quantity });
 }
 
 /**
@@ -86,9 +65,7 @@ export class CartStore {
   #lines: readonly CartLine[];
   readonly #listeners = new Set<() => void>();
   readonly #onStorage = (event: StorageEvent): void => {
-    if (event.key !== this.key && event.key !== null) return;
-    this.#lines = parseCart(this.#read());
-    this.#notify();
+    if (event.key === this.key || event.key === null) this.#set(parseCart(this.#read()));
   };
 
   constructor(key: string = DEFAULT_CART_KEY, storage: Storage | null = defaultStorage()) {
@@ -109,55 +86,51 @@ export class CartStore {
 
   /** Adds units of a SKU (to its line when there is one). Returns false for a malformed line. */
   add(line: CartLine): boolean {
-    if (!isCartLine(line)) return false;
     const lines = [...this.#lines];
-    if (!mergeInto(lines, line)) return false;
-    this.#commit(lines);
-    return true;
+    return isCartLine(line) && mergeInto(lines, line) && this.#commit(lines);
   }
 
   /** Sets a line's quantity; `0` removes it. Returns false for an unknown line or a bad quantity. */
   setQuantity(offerId: string, skuId: string, quantity: number): boolean {
     if (quantity === 0) return this.remove(offerId, skuId);
-    if (!isQuantity(quantity)) return false;
-    const index = this.#lines.findIndex((l) => l.offerId === offerId && l.skuId === skuId);
-    if (index === -1) return false;
+    const index = this.#lines.findIndex((l) => isLine(l, offerId, skuId));
+    if (index < 0 || !isQuantity(quantity)) return false;
     const lines = [...this.#lines];
     lines[index] = { offerId, skuId, quantity };
-    this.#commit(lines);
-    return true;
+    return this.#commit(lines);
   }
 
   /** Removes a line. Returns false when there was none. */
   remove(offerId: string, skuId: string): boolean {
-    const lines = this.#lines.filter((l) => !(l.offerId === offerId && l.skuId === skuId));
-    if (lines.length === this.#lines.length) return false;
-    this.#commit(lines);
-    return true;
+    const lines = this.#lines.filter((l) => !isLine(l, offerId, skuId));
+    return lines.length < this.#lines.length && this.#commit(lines);
   }
 
   /** Empties the cart. */
   clear(): void {
-    if (this.#lines.length > 0) this.#commit([]);
+    if (this.#lines.length) this.#commit([]);
   }
 
   /** Reads the stored lines again (they may have been changed behind this store's back). */
   reload(): void {
     const text = this.#read();
-    if (text === (this.#lines.length === 0 ? null : JSON.stringify({ v: VERSION, lines: this.#lines })))
-      return;
-    this.#lines = parseCart(text);
-    this.#notify();
+    if (text !== this.#text()) this.#set(parseCart(text));
   }
 
   /** Calls `listener` after every change (here or in another tab); returns the unsubscribe. */
   subscribe(listener: () => void): () => void {
-    if (this.#listeners.size === 0) globalThis.addEventListener?.('storage', this.#onStorage);
-    this.#listeners.add(listener);
+    const listeners = this.#listeners;
+    if (!listeners.size) globalThis.addEventListener?.('storage', this.#onStorage);
+    listeners.add(listener);
     return () => {
-      this.#listeners.delete(listener);
-      if (this.#listeners.size === 0) globalThis.removeEventListener?.('storage', this.#onStorage);
+      listeners.delete(listener);
+      if (!listeners.size) globalThis.removeEventListener?.('storage', this.#onStorage);
     };
+  }
+
+  /** What the storage holds for the lines: nothing for none. */
+  #text(): string | null {
+    return this.#lines.length ? JSON.stringify({ v: VERSION, lines: this.#lines }) : null;
   }
 
   #read(): string | null {
@@ -168,19 +141,30 @@ export class CartStore {
     }
   }
 
-  #commit(lines: CartLine[]): void {
+  #commit(lines: CartLine[]): true {
     this.#lines = lines;
+    const text = this.#text();
     try {
-      if (lines.length === 0) this.#storage?.removeItem(this.key);
-      else this.#storage?.setItem(this.key, JSON.stringify({ v: VERSION, lines }));
+      if (text === null) this.#storage?.removeItem(this.key);
+      else this.#storage?.setItem(this.key, text);
     } catch {
       // Quota or security error: the cart still works for this page.
     }
-    this.#notify();
+    this.#set(lines);
+    return true;
   }
 
-  #notify(): void {
+  #set(lines: readonly CartLine[]): void {
+    this.#lines = lines;
     for (const listener of [...this.#listeners]) listener();
+  }
+}
+
+function defaultStorage(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
   }
 }
 
@@ -189,9 +173,6 @@ const shared = new Map<string, CartStore>();
 /** The page's one store for `key`, so every cart using that key shows the same lines. */
 export function cartStore(key: string = DEFAULT_CART_KEY): CartStore {
   let store = shared.get(key);
-  if (store === undefined) {
-    store = new CartStore(key);
-    shared.set(key, store);
-  }
+  if (!store) shared.set(key, (store = new CartStore(key)));
   return store;
 }

@@ -40,7 +40,6 @@ export default css`
   }
 
   [part~='panel'] {
-    box-sizing: border-box;
     width: min(var(--chain-cart-panel-width, 26rem), calc(100vw - 1rem));
     max-height: min(36rem, calc(100vh - 2rem));
     overflow: auto;
@@ -49,7 +48,6 @@ export default css`
     border-radius: ${tokens.radius};
     background: ${tokens.colorSurface};
     color: ${tokens.colorText};
-    font-family: ${tokens.fontFamily};
     box-shadow: 0 0.5rem 1.5rem rgb(0 0 0 / 0.2);
   }
 
@@ -63,15 +61,12 @@ export default css`
   h2,
   h3 {
     margin: 0;
+    font-size: 1em;
     line-height: 1.3;
   }
 
   h2 {
     font-size: 1.15em;
-  }
-
-  h3 {
-    font-size: 1em;
   }
 
   .close,
@@ -96,7 +91,8 @@ export default css`
   }
 
   .tier,
-  .offer-subtotal {
+  .offer-subtotal,
+  .error {
     margin: 0;
     font-size: 0.875em;
   }
@@ -109,7 +105,6 @@ export default css`
   }
 
   [part~='quantity'] {
-    box-sizing: border-box;
     width: 100%;
     min-height: 2rem;
     padding: ${tokens.space1};
@@ -136,9 +131,7 @@ export default css`
   }
 
   .error {
-    margin: 0;
     padding-inline-start: 1.25rem;
-    font-size: 0.875em;
   }
 
   .summary {

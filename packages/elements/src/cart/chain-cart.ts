@@ -1,17 +1,19 @@
-import type { Catalog, Offer } from '@chainkit/core';
-import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { localize, quote, type Catalog, type Offer, type Violation } from '@chainkit/core';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { StoreController } from '../internal/api-controller.js';
 import { ChainElement, hostStyles } from '../internal/chain-element.js';
 import { PlacementController } from '../internal/placement-controller.js';
-import { focusRing } from '../internal/theme.js';
 import { visuallyHidden } from '../internal/shared-styles.js';
+import { focusRing } from '../internal/theme.js';
 import type { ChainOrderForm } from '../order-form/chain-order-form.js';
 import { formats } from '../order-form/format.js';
+import { skuOf } from '../order-form/order-pricing.js';
+import { skuLabel } from '../order-form/other-items.js';
 import { parseQuantity } from '../order-form/quantity-input.js';
-import { cartCatalog, priceCart, type PricedCart } from './cart-pricing.js';
+import { violationText } from '../order-form/violation-text.js';
 import { cartStore, DEFAULT_CART_KEY, isCartLine, type CartLine, type CartStore } from './cart-store.js';
-import { lineKey, renderCartOffers } from './cart-view.js';
 import styles from './chain-cart.styles.js';
 
 declare module '../internal/events.js' {
@@ -27,8 +29,6 @@ declare module '../internal/events.js' {
     'chain-cart-checkout': { lines: readonly CartLine[] };
   }
 }
-
-const DEFAULT_CURRENCY = 'CNY';
 
 /** Events already acted on, so two carts on one page add a line once. */
 const handledAdds = new WeakSet<Event>();
@@ -140,15 +140,15 @@ export class ChainCart extends ChainElement {
   #loaded = new Map<string, Offer>();
   #loading = new Set<string>();
   #failed = new Set<string>();
+  /** The loaded offers, priced with core `quote()`: a mixed batch counts all its lines together. */
   #catalog: Catalog | undefined;
-  #priced: PricedCart | undefined;
-  #texts = new Map<string, string>();
-  #errors = new Map<string, string>();
+  /** The text of quantity inputs that is not a whole number, by line (`offerId\nskuId`). */
+  #invalid = new Map<string, string>();
 
   constructor() {
     super();
     this.storageKey = DEFAULT_CART_KEY;
-    this.#cart = cartStore(DEFAULT_CART_KEY);
+    this.#cart = cartStore();
     updateWhenLocaleChanges(this);
     this.store = new StoreController(this);
     this.#popup = new PlacementController(this, {
@@ -156,7 +156,7 @@ export class ChainCart extends ChainElement {
       floating: () => this.renderRoot.querySelector<HTMLElement>('#panel'),
       placement: 'bottom-end',
       onOpenChange: (open) => {
-        if (open) this.renderRoot.querySelector<HTMLElement>('#cart-title')?.focus();
+        if (open) this.renderRoot.querySelector<HTMLElement>('#cart-title')!.focus();
       },
     });
   }
@@ -198,9 +198,10 @@ export class ChainCart extends ChainElement {
 
   /** Empties the cart. */
   clear(): void {
-    if (this.#cart.lines.length === 0) return;
-    this.#cart.clear();
-    this.#changed();
+    if (this.#cart.lines.length) {
+      this.#cart.clear();
+      this.#changed();
+    }
   }
 
   /** Opens the panel. */
@@ -216,18 +217,16 @@ export class ChainCart extends ChainElement {
   /** Checks out, as the checkout button does. */
   checkout(): void {
     const lines = this.#cart.lines.map((line) => ({ ...line }));
-    if (lines.length === 0) return;
-    const event = this.emit('chain-cart-checkout', { lines }, { cancelable: true });
-    if (event.defaultPrevented) return;
+    if (!lines.length || this.emit('chain-cart-checkout', { lines }, { cancelable: true }).defaultPrevented)
+      return;
     const target = this.#target();
-    if (!target) return;
+    if (target?.localName !== 'chain-order-form') return;
     target.lines = lines;
     this.hide();
-    const ordered = lines;
     target.addEventListener(
       'chain-order-placed',
       () => {
-        for (const line of ordered) this.#cart.remove(line.offerId, line.skuId);
+        for (const line of lines) this.#cart.remove(line.offerId, line.skuId);
         this.#changed();
       },
       { once: true },
@@ -246,42 +245,170 @@ export class ChainCart extends ChainElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
+    this.#unsubscribe!();
     document.removeEventListener('chain-cart-add', this.#onAddEvent);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('storageKey') && this.#cart.key !== (this.storageKey || DEFAULT_CART_KEY)) {
+    if (changed.has('storageKey') && this.#cart.key !== (this.storageKey || DEFAULT_CART_KEY))
       this.#subscribe();
-    }
-    if (changed.has('offers') || this.store.clientChanged) {
+    const offersChanged = changed.has('offers');
+    if (offersChanged || this.store.clientChanged) {
       this.#failed.clear();
-      if (changed.has('offers')) this.#loaded.clear();
+      if (offersChanged) this.#loaded.clear();
     }
-    this.#loadOffers();
-    const currency = this.store.currency ?? DEFAULT_CURRENCY;
-    if (
-      !this.#catalog ||
-      this.#catalog.currency !== currency ||
-      this.#catalog.offers.length !== this.#loaded.size
-    ) {
-      this.#catalog = cartCatalog(this.#loaded.values(), currency);
+    const loaded = this.#loaded;
+    const loading = this.#loading;
+    const client = this.store.client;
+    for (const { offerId } of this.#cart.lines) {
+      if (loaded.has(offerId) || loading.has(offerId) || this.#failed.has(offerId)) continue;
+      const offer = this.offers?.find((candidate) => candidate.id === offerId);
+      if (offer) loaded.set(offerId, offer);
+      else if (client) {
+        loading.add(offerId);
+        void client
+          .getOffer(offerId)
+          .then(
+            (fetched) => loaded.set(offerId, fetched),
+            () => this.#failed.add(offerId),
+          )
+          .finally(() => {
+            loading.delete(offerId);
+            this.requestUpdate();
+          });
+      }
     }
-    this.#priced = priceCart(this.#cart.lines, this.#catalog, this.#loading);
+    const currency = this.store.currency ?? 'CNY';
+    const catalog = this.#catalog;
+    if (offersChanged || catalog?.currency !== currency || catalog.offers.length !== loaded.size) {
+      this.#catalog = { currency, factories: [], offers: [...loaded.values()] };
+    }
   }
 
   protected override render(): TemplateResult {
-    const f = formats(this.store.locale, this.store.currency ?? DEFAULT_CURRENCY);
-    const priced = this.#priced;
+    const f = formats(this.store.locale, this.store.currency ?? 'CNY');
     const lines = this.#cart.lines;
+    const loading = this.#loading;
     const open = this.#popup.open;
+    // Lines of offers still loading are left out of the quote; those of offers that failed are in
+    // it, as unknown SKUs.
+    const result = quote(
+      this.#catalog!,
+      lines.filter((line) => this.#loaded.has(line.offerId) || !loading.has(line.offerId)),
+    );
+    // Violations naming a SKU, by SKU id; those of an offer as a whole (MOQ/max of a mixed
+    // batch), by `\n` and the offer id.
+    const problems = new Map<string, Violation[]>();
+    const note = (key: string, violation: Violation): unknown =>
+      problems.set(key, [...(problems.get(key) ?? []), violation]);
+    for (const quoted of result.offers) {
+      for (const violation of quoted.violations) note(skuOf(violation) ?? `\n${quoted.offerId}`, violation);
+    }
+    for (const violation of result.violations) {
+      const skuId = skuOf(violation);
+      if (skuId !== undefined) note(skuId, violation);
+    }
+    const quotedLines = new Map(result.lines.map((quoted) => [quoted.skuId, quoted]));
+    const byOffer = new Map<string, CartLine[]>();
+    for (const line of lines) byOffer.set(line.offerId, [...(byOffer.get(line.offerId) ?? []), line]);
+    let index = 0;
+    const renderLine = (offer: Offer | undefined, { offerId, skuId, quantity }: CartLine): TemplateResult => {
+      const key = `${offerId}\n${skuId}`;
+      const label = skuLabel(offer, skuId);
+      const text = this.#invalid.get(key);
+      const quoted = quotedLines.get(skuId);
+      const errors = [
+        ...(text === undefined ? [] : [msg('Enter a whole number', { id: 'cart.line.invalid' })]),
+        ...(problems.get(skuId) ?? []).map((violation) => violationText(violation, f.count, true)),
+      ];
+      const problemId = `problem-${(index += 1)}`;
+      return html`<li part="line" class="line">
+        <span class="line-label">${label}</span>
+        <label class="qty">
+          <span class="visually-hidden">${msg(str`Quantity of ${label}`, { id: 'cart.line.quantity' })}</span>
+          <input
+            part="quantity"
+            type="text"
+            inputmode="numeric"
+            autocomplete="off"
+            data-offer=${offerId}
+            data-sku=${skuId}
+            aria-invalid=${errors.length ? 'true' : nothing}
+            aria-describedby=${errors.length ? problemId : nothing}
+            .value=${live(text ?? String(quantity))}
+            @change=${(event: Event) => this.#onQuantity(offerId, skuId, (event.target as HTMLInputElement).value)}
+          />
+        </label>
+        <span part="line-total" class="line-total">${quoted ? f.money(quoted.lineTotal) : '—'}</span>
+        <button part="remove" type="button" class="remove" @click=${() => this.removeLine(offerId, skuId)}>
+          ${msg('Remove', { id: 'cart.line.remove' })}<span class="visually-hidden"> ${label}</span>
+        </button>
+        ${
+          errors.length
+            ? html`<span id=${problemId} part="line-error" class="line-error">${errors.join(' ')}</span>`
+            : nothing
+        }
+      </li>`;
+    };
+    const renderOffer = ([offerId, offerLines]: [string, CartLine[]]): TemplateResult => {
+      const offer = this.#loaded.get(offerId);
+      const quoted = result.offers.find((candidate) => candidate.offerId === offerId);
+      const next = quoted?.nextTier;
+      const unit =
+        offer?.pricing.scope === 'offer' ? quotedLines.get(offerLines[0]!.skuId)?.unitPrice : undefined;
+      const violations = problems.get(`\n${offerId}`) ?? [];
+      return html`<li part="offer" class="offer">
+        <h3 class="offer-title">${offer ? localize(offer.title, f.locale) : offerId}</h3>
+        ${
+          loading.has(offerId)
+            ? html`<p role="status">${msg('Loading prices…', { id: 'ladder.loading' })}</p>`
+            : quoted
+              ? html`<p part="tier" class="tier">
+                  ${
+                    unit === undefined
+                      ? msg(str`${f.count(quoted.totalQuantity)} items`, { id: 'cart.offer.count' })
+                      : msg(str`${f.count(quoted.totalQuantity)} items together at ${f.money(unit)} each`, {
+                          id: 'cart.offer.mixedTier',
+                        })
+                  }
+                  ${
+                    next
+                      ? html`<br /><span part="nudge"
+                            >${msg(
+                              str`Add ${f.count(next.addQuantity)} more to pay ${f.money(next.unitPrice)} each`,
+                              { id: 'cart.offer.nudge' },
+                            )}</span
+                          >`
+                      : nothing
+                  }
+                </p>`
+              : nothing
+        }
+        <ul class="lines">
+          ${offerLines.map((line) => renderLine(offer, line))}
+        </ul>
+        ${
+          violations.length
+            ? html`<ul part="offer-errors" class="error">
+                ${violations.map((violation) => html`<li>${violationText(violation, f.count)}</li>`)}
+              </ul>`
+            : nothing
+        }
+        ${
+          quoted
+            ? html`<p class="offer-subtotal">
+                ${msg('Subtotal', { id: 'cart.offer.subtotal' })}: ${f.money(quoted.subtotal)}
+              </p>`
+            : nothing
+        }
+      </li>`;
+    };
     return html`<button
         id="toggle"
         part="toggle"
         type="button"
-        aria-expanded=${open ? 'true' : 'false'}
+        aria-expanded=${open}
         aria-controls="panel"
         @click=${() => void this.#popup.toggle()}
       >
@@ -292,41 +419,29 @@ export class ChainCart extends ChainElement {
       <div id="panel" part="panel" popover="auto" role="dialog" aria-labelledby="cart-title">
         <div class="panel-head">
           <h2 id="cart-title" part="title" tabindex="-1">${msg('Cart', { id: 'cart.title' })}</h2>
-          <button part="close" type="button" class="close" @click=${() => this.hide()}>
+          <button part="close" type="button" class="close" @click=${this.hide}>
             ${msg('Close', { id: 'cart.close' })}
           </button>
         </div>
         ${
-          lines.length === 0 || !priced
-            ? html`<p part="empty">${msg('Your cart is empty.', { id: 'cart.empty' })}</p>`
-            : html`${renderCartOffers(
-                  priced,
-                  f,
-                  this.#texts,
-                  this.#errors,
-                  {
-                    quantity: (offerId, skuId, text) => this.#onQuantity(offerId, skuId, text),
-                    remove: (offerId, skuId) => this.removeLine(offerId, skuId),
-                  },
-                  this.#loading,
-                )}
+          lines.length
+            ? html`<ul part="offers" class="offers">
+                  ${[...byOffer].map(renderOffer)}
+                </ul>
                 <p part="summary" class="summary" aria-live="polite">
                   ${msg('Subtotal', { id: 'cart.subtotal' })}:
-                  <strong part="subtotal">${f.money(priced.subtotal)}</strong>
-                </p>`
-        }
-        ${
-          lines.length > 0
-            ? html`<button
-                part="checkout"
-                type="button"
-                class="checkout"
-                ?disabled=${this.#loading.size > 0}
-                @click=${() => this.checkout()}
-              >
-                ${msg('Check out', { id: 'cart.checkout' })}
-              </button>`
-            : nothing
+                  <strong part="subtotal">${f.money(result.subtotal)}</strong>
+                </p>
+                <button
+                  part="checkout"
+                  type="button"
+                  class="checkout"
+                  ?disabled=${loading.size > 0}
+                  @click=${this.checkout}
+                >
+                  ${msg('Check out', { id: 'cart.checkout' })}
+                </button>`
+            : html`<p part="empty">${msg('Your cart is empty.', { id: 'cart.empty' })}</p>`
         }
       </div>`;
   }
@@ -350,72 +465,39 @@ export class ChainCart extends ChainElement {
   }
 
   readonly #onAddEvent = (event: Event): void => {
+    const { detail } = event as CustomEvent<unknown>;
     if (handledAdds.has(event) || event.defaultPrevented) return;
-    const detail = (event as CustomEvent<unknown>).detail;
-    if (!isCartLine(detail)) {
-      console.warn('Chainkit: chain-cart-add needs detail { offerId, skuId, quantity }; ignored.');
-      return;
-    }
-    handledAdds.add(event);
-    this.addLine(detail);
+    if (isCartLine(detail)) {
+      handledAdds.add(event);
+      this.addLine(detail);
+    } else console.warn('Chainkit: chain-cart-add needs detail { offerId, skuId, quantity }; ignored.');
   };
 
+  /** A line's quantity was committed: 0 removes the line, text that is not a whole number is kept and flagged. */
   #onQuantity(offerId: string, skuId: string, text: string): void {
-    const key = lineKey(offerId, skuId);
+    const key = `${offerId}\n${skuId}`;
     const quantity = parseQuantity(text);
-    if (Number.isNaN(quantity)) {
-      this.#texts.set(key, text);
-      this.#errors.set(key, msg('Enter a whole number', { id: 'cart.line.invalid' }));
-      this.requestUpdate();
-      return;
+    if (Number.isNaN(quantity)) this.#invalid.set(key, text);
+    else {
+      this.#invalid.delete(key);
+      this.setQuantity(offerId, skuId, quantity);
     }
-    this.#texts.delete(key);
-    this.#errors.delete(key);
-    if (quantity === 0) this.removeLine(offerId, skuId);
-    else this.setQuantity(offerId, skuId, quantity);
     this.requestUpdate();
   }
 
-  #loadOffers(): void {
-    const given = new Map((this.offers ?? []).map((offer) => [offer.id, offer]));
-    const client = this.store.client;
-    for (const offerId of new Set(this.#cart.lines.map((line) => line.offerId))) {
-      if (this.#loaded.has(offerId) || this.#loading.has(offerId) || this.#failed.has(offerId)) continue;
-      const offer = given.get(offerId);
-      if (offer) {
-        this.#loaded.set(offerId, offer);
-        continue;
-      }
-      if (!client) continue;
-      this.#loading.add(offerId);
-      client.getOffer(offerId).then(
-        (loaded) => {
-          this.#loading.delete(offerId);
-          this.#loaded.set(offerId, loaded);
-          this.requestUpdate();
-        },
-        () => {
-          this.#loading.delete(offerId);
-          this.#failed.add(offerId);
-          this.requestUpdate();
-        },
-      );
-    }
-  }
-
-  #target(): ChainOrderForm | null {
+  /** The element `checkout-target` names: an id, else a CSS selector, in this tree, else the document. */
+  #target(): ChainOrderForm | null | undefined {
     const selector = this.checkoutTarget?.trim();
-    if (!selector) return null;
-    const root = this.getRootNode() as Document | ShadowRoot;
-    let found: Element | null = root.getElementById?.(selector) ?? document.getElementById(selector);
-    if (!found) {
-      try {
-        found = root.querySelector(selector) ?? document.querySelector(selector);
-      } catch {
-        found = null;
-      }
+    const root = this.getRootNode() as Document;
+    try {
+      return (selector &&
+        (root.getElementById?.(selector) ??
+          document.getElementById(selector) ??
+          root.querySelector(selector) ??
+          document.querySelector(selector))) as ChainOrderForm | null;
+    } catch {
+      return null;
     }
-    return found?.localName === 'chain-order-form' ? (found as ChainOrderForm) : null;
   }
 }
 

@@ -69,13 +69,17 @@ export default css`
    * not rendered are the padding (set inline), so the list is always as tall as all its rows.
    * No scroll anchoring: rows coming and going above the view must not move the scroll position.
    */
-  .list {
+  .list,
+  .skeletons {
     display: grid;
+    gap: var(--_gap-px, var(--_gap));
+    overflow-anchor: none;
+  }
+
+  .list,
+  .measured {
     grid-template-columns: repeat(var(--_columns), var(--_card-width));
     grid-auto-rows: var(--_card-height);
-    gap: var(--_gap-px);
-    box-sizing: border-box;
-    overflow-anchor: none;
   }
 
   :host([scroller]) .list {
@@ -84,18 +88,11 @@ export default css`
   }
 
   /* Skeletons before the first page: the same columns, card width and gaps as the windowed grid. */
-  .skeletons {
-    display: grid;
+  .skeletons:not(.measured) {
     grid-template-columns: repeat(
       auto-fill,
       minmax(min(100%, var(--chain-catalog-card-min-width, 11rem)), 1fr)
     );
-    gap: var(--_gap-px, var(--_gap));
-  }
-
-  .skeletons.measured {
-    grid-template-columns: repeat(var(--_columns), var(--_card-width));
-    grid-auto-rows: var(--_card-height);
   }
 
   .skeletons.list-layout:not(.measured) {
@@ -104,7 +101,6 @@ export default css`
 
   /* The grid sizes and positions each cell; the card fills it. */
   .cell {
-    display: block;
     min-width: 0;
   }
 
@@ -140,8 +136,6 @@ export default css`
     border: 1px solid ${tokens.colorBorder};
     border-radius: ${tokens.radius};
     background: ${tokens.colorSurface};
-    color: inherit;
-    font: inherit;
     text-align: start;
   }
 
@@ -170,13 +164,6 @@ export default css`
   }
 
   /* The text blocks sit directly in the card, inset from its edges. */
-  .title,
-  .price,
-  .ladder,
-  .rules {
-    margin-inline: ${tokens.space3};
-  }
-
   .title {
     margin-block-start: ${tokens.space2};
   }
@@ -194,6 +181,7 @@ export default css`
   .price,
   .ladder,
   .rules {
+    margin-inline: ${tokens.space3};
     display: block;
     overflow: hidden;
     overflow-wrap: anywhere;
@@ -267,9 +255,6 @@ export default css`
   }
 
   @keyframes pulse {
-    from {
-      opacity: 1;
-    }
     to {
       opacity: 0.55;
     }
@@ -289,13 +274,8 @@ export default css`
     margin: 0;
   }
 
-  [part~='error'],
-  [part~='more-error'] {
+  [role='alert'] {
     border-color: ${tokens.colorDanger};
-  }
-
-  [part~='error'] p,
-  [part~='more-error'] p {
     color: ${tokens.colorDanger};
   }
 `;

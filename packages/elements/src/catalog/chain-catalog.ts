@@ -2,26 +2,32 @@ import type { Offer } from '@chainkit/core';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import type { ChainApiClient, OfferQuery } from '../internal/api-client-types.js';
 import { StoreController } from '../internal/api-controller.js';
 import { isChainApiError } from '../internal/api-error.js';
 import { ChainElement, hostStyles } from '../internal/chain-element.js';
 import { getChainLocale } from '../internal/localization.js';
-import { focusRing } from '../internal/theme.js';
-import { CatalogPages } from './catalog-pages.js';
-import { renderToolbar } from './catalog-toolbar.js';
-import { categoriesOf, normalizeCategories, type CatalogCategory, type CategoryInput } from './categories.js';
-import styles from './chain-catalog.styles.js';
-import { filterOffers } from './filter-offers.js';
-import { GridMeasure } from './grid-measure.js';
-import { GridWindow } from './grid-window.js';
-import { styleProps, type StyleProps } from '../internal/style-props.js';
 import { visuallyHidden } from '../internal/shared-styles.js';
+import { styleProps } from '../internal/style-props.js';
+import { focusRing } from '../internal/theme.js';
 import {
-  OfferCardCache,
+  categoriesOf,
+  categoryLabel,
+  normalizeCategories,
+  type CatalogCategory,
+  type CategoryInput,
+} from './categories.js';
+import styles from './chain-catalog.styles.js';
+import { cssLengthToPx } from './css-length.js';
+import { filterOffers } from './filter-offers.js';
+import { gridGeometry, type GridGeometry } from './grid-geometry.js';
+import { windowRange, type WindowRange } from './grid-window.js';
+import {
+  offerCardView,
   renderOfferCard,
-  renderSkeletonCard,
   SAMPLE_OFFER,
-  type CardFormat,
+  skeletonCard,
+  type OfferCardView,
 } from './offer-card.js';
 
 /** How `<chain-catalog>` lays out its cards. */
@@ -42,17 +48,13 @@ declare module '../internal/events.js' {
 /** A cell of the windowed grid: an offer, or `null` for a skeleton while the next page loads. */
 type Cell = Offer | null;
 
-const DEFAULT_PAGE_SIZE = 48;
-const SEARCH_DEBOUNCE_MS = 300;
-/** Rows of skeletons shown before the first page arrives. */
-const SKELETON_ROWS = { grid: 2, list: 4 } as const;
-/** Start loading the next page when the last rendered card is this many rows from the end. */
-const LOAD_AHEAD_ROWS = 3;
-
-// Reflected back as it is (Lit's default toAttribute).
-const layoutConverter = {
-  fromAttribute: (value: string | null): CatalogLayout => (value === 'list' ? 'list' : 'grid'),
-};
+/**
+ * How far beyond the viewport cards are rendered, in px: about one row of cards, enough to have
+ * the next row ready while the buyer scrolls, while the first render — the one the buyer waits
+ * for — stays small. A render is asked for only when the rows in view plus half of it are no
+ * longer all rendered, so scrolling within the overhang costs no render.
+ */
+const OVERHANG_PX = 300;
 
 /**
  * @summary A searchable, filterable catalog of wholesale offers that stays smooth at 10,000 offers.
@@ -116,7 +118,11 @@ export class ChainCatalog extends ChainElement {
     categories: { attribute: false },
     query: { type: String },
     category: { type: String },
-    layout: { reflect: true, converter: layoutConverter },
+    // Reflected back as it is (Lit's default toAttribute).
+    layout: {
+      reflect: true,
+      converter: { fromAttribute: (value: string | null) => (value === 'list' ? 'list' : 'grid') },
+    },
     pageSize: { type: Number, attribute: 'page-size' },
     scroller: { type: Boolean, reflect: true },
   };
@@ -147,25 +153,53 @@ export class ChainCatalog extends ChainElement {
   /** The API client, locale and currency, from the enclosing `<chain-store>` or the element's own attributes. */
   readonly store: StoreController;
 
-  readonly #cards = new OfferCardCache();
-  readonly #pages = new CatalogPages(this);
+  /** Card views of the current locale, currency and text language (`#viewKey`), per offer. */
+  #views = new WeakMap<Offer, OfferCardView>();
+  #viewKey = '';
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
-  readonly #grid: GridMeasure = new GridMeasure(this, {
-    list: () => this.layout === 'list',
-    probe: () => this.renderRoot.querySelector<HTMLElement>(`.probe.${this.#layoutClass()} .card`),
-    box: (): HTMLElement =>
-      (this.scroller ? this.renderRoot.querySelector<HTMLElement>('[part~="list"]') : null) ?? this,
-  });
-  readonly #window = new GridWindow(this, {
-    list: () => this.renderRoot.querySelector<HTMLElement>('[part~="list"]'),
-    scroller: () => this.scroller,
-  });
   /** The offers matching the search and filter (loaded so far, in network mode). */
   #visible: readonly Offer[] = [];
   #cells: Cell[] = [];
   /** Categories of the `offers` property, computed once per array. */
-  #offerCategories: { offers: readonly Offer[]; categories: CatalogCategory[] } | undefined;
+  #offerCategories: [readonly Offer[], CatalogCategory[]] | undefined;
   #announcement = '';
+
+  // Network mode: the pages of `GET /v1/offers` for one client and query (cursor paging). A new
+  // client or query starts over from the first page (the request in flight is aborted). A failed
+  // first page is status 2; a failed next page keeps the offers loaded so far and sets `#error`.
+  #client: ChainApiClient | undefined;
+  #query: OfferQuery = {};
+  #queryKey: string | undefined;
+  #abort: AbortController | undefined;
+  #cursor: string | null = null;
+  /** The first page: 0 not arrived (no client yet, or on its way), 1 arrived, 2 failed. */
+  #status = 0;
+  /** The offers loaded so far, in order. */
+  #loaded: readonly Offer[] = [];
+  /** The error of the first page (status 2), or of the last next page until it is retried. */
+  #error: unknown;
+  /** Whether a next page is on its way. */
+  #loadingMore = false;
+  /** Set when a first page arrived: the count is announced then. */
+  #arrived = false;
+  /** Every category seen in the pages of this client, first seen first. */
+  #loadedCategories: CatalogCategory[] = [];
+
+  // The grid: the content width, `--chain-catalog-card-min-width`, `--chain-catalog-gap` and the
+  // height of a hidden sample card (the probe) give the geometry both the skeletons and the
+  // windowed grid are laid out with. Measured after the first render (the probes exist from then
+  // on; the element renders again before the first paint), when the layout changes, and whenever
+  // the host or a probe is resized (fonts, themes, width), one frame later so re-rendering never
+  // happens inside the ResizeObserver callback.
+  #geometry: GridGeometry | undefined;
+  #observer: ResizeObserver | undefined;
+  #frame = 0;
+
+  // The window: the cells rendered, for `#count` cells. It follows scrolling (of the list when it
+  // scrolls itself; of the page and its light-DOM scroll boxes otherwise) and the viewport's size.
+  #rendered: WindowRange = { first: 0, end: 0, before: 0, after: 0 };
+  #count = 0;
+  #scrollBox: HTMLElement | null = null;
 
   constructor() {
     super();
@@ -174,7 +208,7 @@ export class ChainCatalog extends ChainElement {
     this.query = '';
     this.category = '';
     this.layout = 'grid';
-    this.pageSize = DEFAULT_PAGE_SIZE;
+    this.pageSize = 48;
     this.scroller = false;
   }
 
@@ -185,88 +219,173 @@ export class ChainCatalog extends ChainElement {
 
   /** Whether more offers can be loaded from the server. */
   get hasMore(): boolean {
-    return this.offers === undefined && this.#pages.hasMore;
+    return this.offers === undefined && this.#cursor !== null;
   }
 
   /** Loads the first page again (after an error, or to pick up a new catalog). */
   reload(): void {
-    this.#pages.reset();
+    this.#queryKey = undefined;
     this.requestUpdate();
   }
 
   /** Loads the next page now, if there is one and none is loading. */
   loadMore(): void {
-    if (this.offers === undefined) this.#pages.loadMore();
+    if (this.hasMore && !this.#loadingMore && this.#status === 1) void this.#fetch(true);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#observer ??= new ResizeObserver(() => {
+      cancelAnimationFrame(this.#frame);
+      this.#frame = requestAnimationFrame(() => {
+        if (this.#measure()) this.requestUpdate();
+      });
+    });
+    this.#observe();
+    // Capture: `scroll` does not bubble, so this hears every light-DOM scroll box as well.
+    addEventListener('scroll', this.#check, { capture: true, passive: true });
+    addEventListener('resize', this.#check, { passive: true });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#searchTimer);
+    removeEventListener('scroll', this.#check, { capture: true });
+    removeEventListener('resize', this.#check);
+    this.#listen(null);
+    this.#observer!.disconnect();
+    cancelAnimationFrame(this.#frame);
+    // A page cut short is loaded again from the first at the next update.
+    if (this.#abort) this.#queryKey = undefined;
+    this.#abort?.abort();
+    this.#abort = undefined;
+    this.#loadingMore = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const pages = this.#pages;
-    if (this.offers !== undefined) {
-      pages.stop();
-      if (changed.has('offers') || changed.has('query') || changed.has('category')) {
-        this.#visible = filterOffers(this.offers, { query: this.query, category: this.category });
-        if (changed.has('query') || changed.has('category')) this.#announce();
+    const { offers } = this;
+    const filterChanged = changed.has('query') || changed.has('category');
+    if (offers) {
+      // Stop and forget the network pages: the offers given are shown instead.
+      this.#abort?.abort();
+      this.#abort = this.#client = this.#queryKey = undefined;
+      this.#loadingMore = false;
+      this.#cursor = null;
+      if (changed.has('offers') || filterChanged) {
+        this.#visible = filterOffers(offers, this);
+        if (filterChanged) this.#announce();
       }
     } else {
-      pages.sync(this.store.client, {
+      const client = this.store.client;
+      const query = {
         q: this.query.trim() || undefined,
         category: this.category || undefined,
-        limit: this.pageSize > 0 ? Math.min(100, Math.trunc(this.pageSize)) : DEFAULT_PAGE_SIZE,
-      });
-      this.#visible = pages.offers;
-      if (pages.takeArrival()) this.#announce();
+        limit: this.pageSize > 0 ? Math.min(100, Math.trunc(this.pageSize)) : 48,
+      };
+      const key = JSON.stringify(query);
+      if (client !== this.#client || key !== this.#queryKey) {
+        if (client !== this.#client) this.#loadedCategories = [];
+        this.#client = client;
+        this.#queryKey = key;
+        this.#query = query;
+        if (client) void this.#fetch(false);
+        else {
+          this.#abort?.abort();
+          this.#status = 0;
+        }
+      }
+      this.#visible = this.#loaded;
+      if (this.#arrived) {
+        this.#arrived = false;
+        this.#announce();
+      }
     }
-    if (this.#grid.geometry === undefined || changed.has('layout') || changed.has('scroller')) {
-      this.#grid.measure();
-    }
-    this.#cells =
-      this.offers === undefined && pages.loadingMore
-        ? [...this.#visible, ...this.#skeletonCells()]
-        : (this.#visible as Cell[]);
+    if (!this.#geometry || changed.has('layout') || changed.has('scroller')) this.#measure();
+    this.#cells = this.#loadingMore
+      ? // Skeletons that finish the last row and add one more while the next page loads.
+        [...this.#visible, ...new Array<null>(this.#fill(this.#visible.length)).fill(null)]
+      : (this.#visible as Cell[]);
+  }
+
+  protected override firstUpdated(): void {
+    this.#observe();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    if (!this.#ready() && this.#measure()) this.requestUpdate();
+    // The list's own scrolling is not heard on the window: listen to it while it scrolls itself.
+    const box = this.scroller ? this.#list() : null;
+    if (box !== this.#scrollBox) this.#listen(box);
+    // The first render guessed where the list is (it did not exist yet); check against the real one.
+    this.#check();
     // Fetch the next page when the rendered cards come within a few rows of the end.
-    const columns = this.#grid.geometry?.columns ?? 1;
-    const { end } = this.#window.rendered;
-    if (
-      end > 0 &&
-      end >= this.#cells.length - LOAD_AHEAD_ROWS * columns &&
-      this.#pages.moreError === undefined
-    ) {
+    const { end } = this.#rendered;
+    if (end > 0 && end >= this.#cells.length - 3 * (this.#geometry?.columns ?? 1) && !this.#error) {
       this.loadMore();
     }
   }
 
   protected override render(): TemplateResult {
-    const geometry = this.#grid.geometry;
-    const vars: StyleProps = geometry
-      ? {
-          '--_columns': String(geometry.columns),
-          '--_card-width': `${geometry.cardWidth}px`,
-          '--_gap-px': `${geometry.gap}px`,
-          '--_card-height': geometry.cardHeight > 0 ? `${geometry.cardHeight}px` : 'auto',
-        }
-      : {};
-    const sample = this.#cards.get(SAMPLE_OFFER, this.#cardFormat());
+    const { locale } = this.store;
+    const geometry = this.#geometry;
+    const key = String([locale, this.store.currency, getChainLocale()]);
+    if (key !== this.#viewKey) {
+      this.#viewKey = key;
+      this.#views = new WeakMap();
+    }
+    const sample = this.#view(SAMPLE_OFFER);
+    const categories = this.#categories();
+    const { category } = this;
     return html`
-      <div part="base" class="base" ${styleProps(vars)}>
-        ${renderToolbar({
-          query: this.query,
-          categories: this.#categories(),
-          category: this.category,
-          locale: this.store.locale,
-          onSearchInput: this.#onSearchInput,
-          onSearchKeydown: this.#onSearchKeydown,
-          onCategoryChange: this.#onCategoryChange,
-        })}
+      <div
+        part="base"
+        class="base"
+        ${styleProps(
+          geometry
+            ? {
+                '--_columns': String(geometry.columns),
+                '--_card-width': `${geometry.cardWidth}px`,
+                '--_gap-px': `${geometry.gap}px`,
+                '--_card-height': geometry.cardHeight > 0 ? `${geometry.cardHeight}px` : 'auto',
+              }
+            : {},
+        )}
+      >
+        <div part="toolbar" class="toolbar">
+          <div class="field search">
+            <label for="search">${msg('Search offers', { id: 'catalog.search' })}</label>
+            <input
+              id="search"
+              part="search"
+              type="search"
+              autocomplete="off"
+              enterkeyhint="search"
+              .value=${this.query}
+              @input=${this.#onSearch}
+              @keydown=${this.#onSearch}
+            />
+          </div>
+          ${
+            categories.length === 0
+              ? nothing
+              : html`<div class="field">
+                  <label for="category">${msg('Category', { id: 'catalog.category' })}</label>
+                  <select id="category" part="category" @change=${this.#onCategoryChange}>
+                    <option value="" ?selected=${!category}>
+                      ${msg('All categories', { id: 'catalog.allCategories' })}
+                    </option>
+                    ${categories.map(
+                      (item) =>
+                        html`<option value=${item.id} ?selected=${item.id === category}>
+                          ${categoryLabel(item, locale)}
+                        </option>`,
+                    )}
+                  </select>
+                </div>`
+          }
+        </div>
         <p part="status" class="visually-hidden" role="status">${this.#announcement}</p>
         ${this.#renderBody()}
         <div class="probe grid-layout" inert aria-hidden="true">
@@ -279,19 +398,14 @@ export class ChainCatalog extends ChainElement {
     `;
   }
 
-  /** `ready`, or where the first page stands in network mode. */
-  #status(): 'waiting' | 'loading' | 'ready' | 'error' {
-    return this.offers === undefined ? this.#pages.status : 'ready';
-  }
-
   #renderBody(): TemplateResult {
-    const status = this.#status();
-    const pages = this.#pages;
-    if (status === 'error') return this.#renderError('error', pages.error, this.reload);
-    const waiting = status === 'waiting' || status === 'loading' || !this.#grid.ready;
-    const loadingMore = this.offers === undefined && pages.loadingMore;
-    if (!waiting && this.#visible.length === 0 && !loadingMore) {
-      const filtered = this.query.trim() !== '' || this.category !== '';
+    const network = !this.offers;
+    const status = network ? this.#status : 1;
+    if (status === 2) return this.#renderError('error', this.reload);
+    const ready = this.#ready();
+    const waiting = !status || !ready;
+    if (!waiting && !this.#cells.length) {
+      const filtered = !!(this.query.trim() || this.category);
       return html`<div part="empty" class="message">
         <p>
           ${
@@ -309,18 +423,24 @@ export class ChainCatalog extends ChainElement {
         }
       </div>`;
     }
-    const moreError = this.offers === undefined ? pages.moreError : undefined;
     return html`
-      ${waiting ? this.#renderSkeletons() : nothing}
-      ${this.#grid.ready ? this.#renderList(waiting, loadingMore) : nothing}
-      ${moreError === undefined ? nothing : this.#renderError('more-error', moreError, this.loadMore)}
+      ${waiting ? this.#renderSkeletons() : nothing} ${ready ? this.#renderList(waiting) : nothing}
+      ${network && this.#error ? this.#renderError('more-error', this.loadMore) : nothing}
     `;
   }
 
   /** A failed page: what went wrong and a Retry button. */
-  #renderError(part: string, error: unknown, retry: () => void): TemplateResult {
+  #renderError(part: string, retry: () => void): TemplateResult {
     return html`<div part=${part} class="message" role="alert">
-      <p>${this.#errorText(error)}</p>
+      <p>
+        ${
+          isChainApiError(this.#error, 'network_error')
+            ? msg('Could not reach the store. Check your connection and try again.', {
+                id: 'catalog.networkError',
+              })
+            : msg('The offers could not be loaded.', { id: 'catalog.loadError' })
+        }
+      </p>
       <button part="retry" class="action" type="button" @click=${retry}>
         ${msg('Retry', { id: 'catalog.retry' })}
       </button>
@@ -331,130 +451,201 @@ export class ChainCatalog extends ChainElement {
    * The windowed grid of cards: only the rows in and near the view are rendered, the rows before
    * and after them are padding. It is on the page, empty and busy, while the skeletons show.
    */
-  #renderList(waiting: boolean, loadingMore: boolean): TemplateResult {
-    const format = this.#cardFormat();
+  #renderList(waiting: boolean): TemplateResult {
     const setSize = this.hasMore ? -1 : this.#visible.length;
     const cells = waiting ? [] : this.#cells;
-    const { first, end, before, after } = this.#window.range(cells.length, this.#grid.geometry!);
+    this.#count = cells.length;
+    const { first, end, before, after } = (this.#rendered = this.#needed(OVERHANG_PX));
     return html`<div
       part="list"
-      class="list ${this.#layoutClass()}"
+      class="list ${this.layout}-layout"
       role="list"
       aria-label=${msg('Offers', { id: 'catalog.offers' })}
-      aria-busy=${waiting || loadingMore ? 'true' : 'false'}
+      aria-busy=${waiting || this.#loadingMore}
       ${styleProps({ 'padding-top': `${before}px`, 'padding-bottom': `${after}px` })}
     >
       ${repeat(
         cells.slice(first, end),
         (cell, i) => cell?.id ?? `skeleton-${first + i}`,
         (cell, i) =>
-          cell
-            ? renderOfferCard(this.#cards.get(cell, format), first + i, setSize, this.#onCardClick)
-            : renderSkeletonCard(),
+          cell ? renderOfferCard(this.#view(cell), first + i, setSize, this.#onCardClick) : skeletonCard,
       )}
     </div>`;
   }
 
   #renderSkeletons(): TemplateResult {
-    const rows = SKELETON_ROWS[this.layout === 'list' ? 'list' : 'grid'];
-    const count = (this.#grid.geometry?.columns ?? 1) * rows;
     return html`<div
-        class="skeletons ${this.#layoutClass()} ${this.#grid.geometry ? 'measured' : ''}"
+        class="skeletons ${this.layout}-layout ${this.#geometry ? 'measured' : ''}"
         aria-hidden="true"
       >
-        ${Array.from({ length: count }, () => renderSkeletonCard())}
+        ${new Array((this.#geometry?.columns ?? 1) * (this.layout === 'list' ? 4 : 2)).fill(skeletonCard)}
       </div>
       <p class="visually-hidden">${msg('Loading offers…', { id: 'catalog.loading' })}</p>`;
   }
 
-  /** Skeletons that finish the last row and add one more while the next page loads. */
-  #skeletonCells(): Cell[] {
-    const columns = this.#grid.geometry?.columns ?? 1;
-    const fill = (columns - (this.#visible.length % columns)) % columns;
-    return new Array<Cell>(fill + columns).fill(null);
+  /** The card of `offer`, from the cache of the current locale, currency and text language. */
+  #view(offer: Offer): OfferCardView {
+    let view = this.#views.get(offer);
+    if (!view) {
+      view = offerCardView(offer, this.store.locale, this.store.currency ?? 'CNY');
+      this.#views.set(offer, view);
+    }
+    return view;
   }
 
-  #layoutClass(): string {
-    return this.layout === 'list' ? 'list-layout' : 'grid-layout';
+  /** Skeleton cells that finish the row after `count` cards and add one more row. */
+  #fill(count: number): number {
+    const columns = this.#geometry?.columns ?? 1;
+    return ((columns - (count % columns)) % columns) + columns;
+  }
+
+  #list(): HTMLElement | null {
+    return this.renderRoot.querySelector('[part~="list"]');
+  }
+
+  /** Whether the card height is known, so cards can be laid out. */
+  #ready(): boolean {
+    return (this.#geometry?.cardHeight ?? 0) > 0;
+  }
+
+  /** Watches the size of the host and of the probes (once rendered). */
+  #observe(): void {
+    for (const target of [this, ...this.renderRoot.querySelectorAll('.probe')])
+      this.#observer?.observe(target);
+  }
+
+  /** Measures the grid and recomputes its geometry; returns whether it changed. */
+  #measure(): boolean {
+    // The cards share the content width of the list when it scrolls itself, else of the host.
+    const width = ((this.scroller && this.#list()) || this).clientWidth;
+    if (!(width > 0)) return false;
+    const style = getComputedStyle(this);
+    const em = parseFloat(style.fontSize) || 16;
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    // The defaults are 11rem and 0.75rem at 16px.
+    const px = (name: string, fallback: number): number =>
+      cssLengthToPx(style.getPropertyValue(name), em, rem, fallback);
+    const geometry = gridGeometry(width, {
+      minCardWidth: px('--chain-catalog-card-min-width', 176),
+      gap: px('--chain-catalog-gap', 12),
+      cardHeight:
+        this.renderRoot.querySelector(`.probe.${this.layout}-layout .card`)?.getBoundingClientRect().height ??
+        0,
+      columns: this.layout === 'list' ? 1 : undefined,
+    });
+    // Four numbers: compared as one string.
+    if (String(Object.values(geometry)) === String(Object.values(this.#geometry ?? {}))) return false;
+    this.#geometry = geometry;
+    return true;
+  }
+
+  #listen(box: HTMLElement | null): void {
+    this.#scrollBox?.removeEventListener('scroll', this.#check);
+    box?.addEventListener('scroll', this.#check, { passive: true });
+    this.#scrollBox = box;
+  }
+
+  /** The rows in view, plus `overhang` px above and below. */
+  #needed(overhang: number): WindowRange {
+    const list = this.#list();
+    const own = this.scroller && list;
+    // Before the list exists, the host's top stands in for it (rendering a little more).
+    const top = own ? own.scrollTop : -((list ?? this).getBoundingClientRect().top + (list?.clientTop ?? 0));
+    const bottom = top + (own ? own.clientHeight : innerHeight);
+    return windowRange(this.#count, this.#geometry!, top - overhang, bottom + overhang);
+  }
+
+  /** Renders again when the rows in view, plus half the overhang, are not all rendered. */
+  readonly #check = (): void => {
+    if (!this.#geometry || !this.#count) return;
+    const needed = this.#needed(OVERHANG_PX / 2);
+    if (needed.first < this.#rendered.first || needed.end > this.#rendered.end) this.requestUpdate();
+  };
+
+  async #fetch(append: boolean): Promise<void> {
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
+    this.#error = undefined;
+    if (append) this.#loadingMore = true;
+    else {
+      this.#status = 0;
+      this.#loaded = [];
+      this.#cursor = null;
+      this.#loadingMore = false;
+    }
+    this.requestUpdate();
+    try {
+      const page = await this.#client!.listOffers(
+        { ...this.#query, cursor: append ? this.#cursor : null },
+        { signal: abort.signal },
+      );
+      if (abort.signal.aborted) return;
+      this.#loaded = append ? [...this.#loaded, ...page.data] : page.data;
+      this.#loadedCategories = normalizeCategories([...this.#loadedCategories, ...categoriesOf(page.data)]);
+      this.#cursor = page.nextCursor;
+      this.#status = 1;
+      this.#arrived ||= !append;
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      this.#error = error;
+      if (!append) this.#status = 2;
+    } finally {
+      if (this.#abort === abort) {
+        this.#abort = undefined;
+        this.#loadingMore = false;
+        this.requestUpdate();
+      }
+    }
   }
 
   #categories(): CatalogCategory[] {
-    if (this.categories !== undefined) return normalizeCategories(this.categories);
-    if (this.offers === undefined) return this.#pages.categories;
-    if (this.#offerCategories?.offers !== this.offers) {
-      this.#offerCategories = { offers: this.offers, categories: categoriesOf(this.offers) };
-    }
-    return this.#offerCategories.categories;
-  }
-
-  #cardFormat(): CardFormat {
-    return {
-      locale: this.store.locale,
-      currency: this.store.currency ?? 'CNY',
-      textLocale: getChainLocale(),
-    };
+    const { offers } = this;
+    if (this.categories) return normalizeCategories(this.categories);
+    if (!offers) return this.#loadedCategories;
+    if (this.#offerCategories?.[0] !== offers) this.#offerCategories = [offers, categoriesOf(offers)];
+    return this.#offerCategories[1];
   }
 
   #announce(): void {
     const count = new Intl.NumberFormat(this.store.locale).format(this.#visible.length);
-    if (this.#visible.length === 0) {
-      this.#announcement = msg('No offers match your search.', { id: 'catalog.noMatch' });
-    } else if (this.hasMore) {
-      this.#announcement = msg(str`${count} offers shown, more load as you scroll`, {
-        id: 'catalog.countMore',
-      });
-    } else {
-      this.#announcement = msg(str`${count} offers`, { id: 'catalog.count' });
+    this.#announcement = !this.#visible.length
+      ? msg('No offers match your search.', { id: 'catalog.noMatch' })
+      : this.hasMore
+        ? msg(str`${count} offers shown, more load as you scroll`, { id: 'catalog.countMore' })
+        : msg(str`${count} offers`, { id: 'catalog.count' });
+  }
+
+  /** Typing sets `query` once it pauses (debounced); Enter sets it at once. */
+  #onSearch(event: Event): void {
+    const { value } = event.target as HTMLInputElement;
+    const enter = (event as KeyboardEvent).key === 'Enter';
+    if (enter || event.type === 'input') {
+      clearTimeout(this.#searchTimer);
+      if (enter) this.query = value;
+      else this.#searchTimer = setTimeout(() => (this.query = value), 300);
     }
   }
 
-  #errorText(error: unknown): string {
-    if (isChainApiError(error, 'network_error')) {
-      return msg('Could not reach the store. Check your connection and try again.', {
-        id: 'catalog.networkError',
-      });
-    }
-    return msg('The offers could not be loaded.', { id: 'catalog.loadError' });
-  }
-
-  #onSearchInput = (event: Event): void => {
-    const value = (event.target as HTMLInputElement).value;
-    clearTimeout(this.#searchTimer);
-    this.#searchTimer = setTimeout(() => {
-      this.query = value;
-    }, SEARCH_DEBOUNCE_MS);
-  };
-
-  #onSearchKeydown = (event: KeyboardEvent): void => {
-    if (event.key !== 'Enter') return;
-    clearTimeout(this.#searchTimer);
-    this.query = (event.target as HTMLInputElement).value;
-  };
-
-  #onCategoryChange = (event: Event): void => {
+  #onCategoryChange(event: Event): void {
     this.category = (event.target as HTMLSelectElement).value;
-  };
+  }
 
-  #clearFilters = (): void => {
+  #clearFilters(): void {
     clearTimeout(this.#searchTimer);
-    this.query = '';
-    this.category = '';
-    const input = this.renderRoot.querySelector<HTMLInputElement>('#search');
-    if (input) {
-      input.value = '';
-      input.focus();
-    }
-  };
+    this.query = this.category = '';
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#search')!;
+    input.value = '';
+    input.focus();
+  }
 
-  #onCardClick = (event: MouseEvent): void => {
-    const card = event.currentTarget as HTMLElement;
-    const offer = this.#visible[Number(card.dataset['index'])];
+  #onCardClick(event: Event): void {
+    const offer = this.#visible[Number((event.currentTarget as HTMLElement).dataset['index'])];
     if (offer) this.emit('chain-offer-select', { offerId: offer.id, offer });
-  };
+  }
 }
 
-// The update GridMeasure requests right after the first render (measuring the probes, before the
-// first paint) is intended; development builds of Lit warn about any update requested then.
+// The update requested right after the first render (measuring the probes, before the first
+// paint) is intended; development builds of Lit warn about any update requested then.
 ChainCatalog.disableWarning?.('change-in-update');
 
 declare global {

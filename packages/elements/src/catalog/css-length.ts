@@ -9,11 +9,8 @@ export function cssLengthToPx(
   rootFontSize: number,
   fallback: number,
 ): number {
-  const match = /^\s*(\d*\.?\d+)(px|rem|em)?\s*$/.exec(value);
-  if (!match) return fallback;
-  const number = Number(match[1]);
-  if (!Number.isFinite(number)) return fallback;
-  if (match[2] === 'rem') return number * rootFontSize;
-  if (match[2] === 'em') return number * fontSize;
-  return number;
+  const match = /^\s*(\d*\.?\d+)(r?em|px)?\s*$/.exec(value);
+  return match
+    ? Number(match[1]) * (match[2] === 'rem' ? rootFontSize : match[2] === 'em' ? fontSize : 1)
+    : fallback;
 }

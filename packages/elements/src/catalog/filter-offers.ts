@@ -1,4 +1,4 @@
-import type { LocalizedText, Offer } from '@chainkit/core';
+import type { Offer } from '@chainkit/core';
 
 /** What the buyer asked the catalog for. */
 export interface OfferFilter {
@@ -13,10 +13,6 @@ export function foldText(text: string): string {
   return text.normalize('NFKC').toLocaleLowerCase().trim();
 }
 
-function texts(text: LocalizedText): readonly string[] {
-  return typeof text === 'string' ? [text] : Object.values(text);
-}
-
 /**
  * Whether `offer` matches `filter`: its category equals the filter's, and every word of the query
  * appears in its id or in its title in any language (a buyer may type English in a Chinese page).
@@ -24,13 +20,17 @@ function texts(text: LocalizedText): readonly string[] {
 export function offerMatches(offer: Offer, filter: OfferFilter): boolean {
   if (filter.category && offer.category !== filter.category) return false;
   const query = foldText(filter.query ?? '');
-  if (query === '') return true;
-  const haystack = foldText([offer.id, ...texts(offer.title)].join('\n'));
+  if (!query) return true;
+  const { title } = offer;
+  const haystack = foldText(
+    `${offer.id}\n${typeof title === 'string' ? title : Object.values(title).join('\n')}`,
+  );
   return query.split(/\s+/).every((word) => haystack.includes(word));
 }
 
 /** The offers matching `filter`, in their order; `offers` itself when the filter is empty. */
 export function filterOffers(offers: readonly Offer[], filter: OfferFilter): readonly Offer[] {
-  if (!filter.category && foldText(filter.query ?? '') === '') return offers;
-  return offers.filter((offer) => offerMatches(offer, filter));
+  return filter.category || foldText(filter.query ?? '')
+    ? offers.filter((offer) => offerMatches(offer, filter))
+    : offers;
 }

@@ -19,9 +19,7 @@ export interface GridGeometry {
 
 /** How many cards of at least `minCardWidth` fit in `width` with `gap` between them (at least 1). */
 export function columnsFor(width: number, minCardWidth: number, gap: number): number {
-  if (!(width > 0) || !(minCardWidth > 0)) return 1;
-  const space = Math.max(0, gap);
-  return Math.max(1, Math.floor((width + space) / (minCardWidth + space)));
+  return minCardWidth > 0 ? Math.max(1, Math.floor((width + gap) / (minCardWidth + gap))) || 1 : 1;
 }
 
 /**
@@ -30,7 +28,7 @@ export function columnsFor(width: number, minCardWidth: number, gap: number): nu
  */
 export function gridGeometry(
   width: number,
-  options: { minCardWidth: number; gap: number; cardHeight: number; columns?: number },
+  options: { minCardWidth: number; gap: number; cardHeight: number; columns?: number | undefined },
 ): GridGeometry {
   const gap = Math.max(0, options.gap);
   const columns = options.columns ?? columnsFor(width, options.minCardWidth, gap);

@@ -10,25 +10,11 @@ export interface LadderSummaryFormat {
   unit: string;
 }
 
-/** Separator between rows: a middle dot with spaces, as 1688 listings write it. */
-export const LADDER_SEPARATOR = ' · ';
-
-/**
- * One row: `2–99 件 ¥12.00`, `100 件 ¥10.50` (a one-quantity row) or `≥1,000 ¥9.80` (the
- * open-ended last row). The unit is written on the first row only, as the others share it.
- */
-function rowText(row: TierRow, format: LadderSummaryFormat, withUnit: boolean): string {
-  const from = format.quantity(row.minQuantity);
-  let range: string;
-  if (row.maxQuantity === null) range = `≥${from}`;
-  else if (row.maxQuantity === row.minQuantity) range = from;
-  else range = `${from}–${format.quantity(row.maxQuantity)}`;
-  const unit = withUnit && format.unit ? ` ${format.unit}` : '';
-  return `${range}${unit} ${format.money(row.unitPrice)}`;
-}
-
 /**
  * A price ladder in short, for a catalog card: `2–99 件 ¥12.00 · 100–999 ¥10.50 · ≥1,000 ¥9.80`.
+ * Each row is a range, a single quantity (`100 件 ¥10.50`) or the open-ended last row
+ * (`≥1,000 ¥9.80`); the unit is written on the first row only, as the others share it. Rows are
+ * separated by a middle dot with spaces, as 1688 listings write it.
  *
  * `rows` come from core's `tierTable` (they start at the MOQ and stop at `max`). With more rows
  * than `maxRows`, the first `maxRows − 1` rows and the last are shown with `…` between them, so the
@@ -36,14 +22,14 @@ function rowText(row: TierRow, format: LadderSummaryFormat, withUnit: boolean): 
  */
 export function ladderSummary(rows: readonly TierRow[], format: LadderSummaryFormat, maxRows = 3): string {
   const limit = Math.max(2, Math.trunc(maxRows));
-  const parts: string[] = [];
-  if (rows.length <= limit) {
-    rows.forEach((row, i) => parts.push(rowText(row, format, i === 0)));
-  } else {
-    rows.slice(0, limit - 1).forEach((row, i) => parts.push(rowText(row, format, i === 0)));
-    parts.push('…');
-    const last = rows[rows.length - 1];
-    if (last) parts.push(rowText(last, format, false));
-  }
-  return parts.join(LADDER_SEPARATOR);
+  const shown = rows.length > limit ? [...rows.slice(0, limit - 1), undefined, rows.at(-1)] : rows;
+  return shown
+    .map((row, i) => {
+      if (!row) return '…';
+      const { minQuantity: min, maxQuantity: max } = row;
+      const from = format.quantity(min);
+      const range = max === null ? `≥${from}` : max === min ? from : `${from}–${format.quantity(max)}`;
+      return `${range}${i === 0 && format.unit ? ` ${format.unit}` : ''} ${format.money(row.unitPrice)}`;
+    })
+    .join(' · ');
 }

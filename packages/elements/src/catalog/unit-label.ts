@@ -5,24 +5,19 @@ import { msg } from '@lit/localize';
  * `pairs`. A unit Chainkit has no word for is shown as the merchant wrote it.
  */
 export function unitLabel(unit: string): string {
-  switch (unit) {
-    case 'piece':
-      return msg('pcs', { id: 'catalog.unit.piece' });
-    case 'pair':
-      return msg('pairs', { id: 'catalog.unit.pair' });
-    case 'set':
-      return msg('sets', { id: 'catalog.unit.set' });
-    case 'box':
-      return msg('boxes', { id: 'catalog.unit.box' });
-    case 'dozen':
-      return msg('dozen', { id: 'catalog.unit.dozen' });
-    case 'kg':
-      return msg('kg', { id: 'catalog.unit.kg' });
-    case 'm':
-    case 'metre':
-    case 'meter':
-      return msg('m', { id: 'catalog.unit.metre' });
-    default:
-      return unit;
-  }
+  return unit === 'piece'
+    ? msg('pcs', { id: 'catalog.unit.piece' })
+    : unit === 'pair'
+      ? msg('pairs', { id: 'catalog.unit.pair' })
+      : unit === 'set'
+        ? msg('sets', { id: 'catalog.unit.set' })
+        : unit === 'box'
+          ? msg('boxes', { id: 'catalog.unit.box' })
+          : unit === 'dozen'
+            ? msg('dozen', { id: 'catalog.unit.dozen' })
+            : unit === 'kg'
+              ? msg('kg', { id: 'catalog.unit.kg' })
+              : /^m(et(re|er))?$/.test(unit)
+                ? msg('m', { id: 'catalog.unit.metre' })
+                : unit;
 }
