@@ -17,13 +17,14 @@
  * (`@shopify/buy-button-js`, root devDependency).
  *
  * When the page is over budget, its heaviest parts are printed (sizes of source modules and
- * packages, estimated from their share of each chunk, from stats.json).
+ * packages, estimated from their share of each chunk's minified bytes, read from the source maps).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { brotliCompressSync, constants } from 'node:zlib';
+import { decode } from '@jridgewell/sourcemap-codec';
 
 // CHAINKIT_CDN_OUT: measure a build made elsewhere (see scripts/build-cdn.mjs).
 const cdn = process.env.CHAINKIT_CDN_OUT ?? resolve(dirname(fileURLToPath(import.meta.url)), '../dist-cdn');
@@ -118,22 +119,56 @@ export function measurePage() {
   return { manifest, first, purchase, firstBytes: sum(first), purchaseBytes: sum(purchase) };
 }
 
-/** Estimated brotli bytes per package / source folder for `files`, heaviest first. */
+/**
+ * The minified bytes of `file` per source module, read from its source map (what the minifier
+ * actually left of each module, unlike the bundler's pre-minification lengths).
+ */
+function minifiedBytesBySource(file) {
+  const mapPath = join(cdn, `${file}.map`);
+  if (!existsSync(mapPath)) return [];
+  const map = JSON.parse(readFileSync(mapPath, 'utf8'));
+  const lines = readFileSync(join(cdn, file), 'utf8').split('\n');
+  const bytes = new Map();
+  const add = (source, n) => bytes.set(source, (bytes.get(source) ?? 0) + n);
+  // A segment runs to the next one, across line breaks (a template literal's lines); a segment
+  // without a source (code the minifier made up) counts for the one before it.
+  let source = '(unmapped)';
+  decode(map.mappings).forEach((segments, row) => {
+    const line = lines[row] ?? '';
+    const sorted = [...segments].sort((a, b) => a[0] - b[0]);
+    // +1: the line break itself.
+    add(source, (sorted[0]?.[0] ?? line.length) + 1);
+    sorted.forEach((segment, i) => {
+      if (segment.length > 1) source = map.sources[segment[1]];
+      add(source, (sorted[i + 1]?.[0] ?? line.length) - segment[0]);
+    });
+  });
+  return [...bytes];
+}
+
+/** A source path from a map as a short group: an npm package, or a source module of the repo. */
+function groupOf(source) {
+  const clean = source.replace(/\\/g, '/');
+  return (
+    /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(clean)?.[1] ??
+    /packages\/[^/]+\/(?:src|cdn)\/.*$/.exec(clean)?.[0] ??
+    clean.replace(/^(?:\.\.\/)+/, '')
+  );
+}
+
+/**
+ * Estimated brotli bytes per package / source module for `files`, heaviest first: each file's
+ * brotli size shared out by its sources' minified bytes (from the source maps).
+ */
 function heaviest(manifest, files) {
-  const statsPath = join(cdn, 'stats.json');
-  if (!existsSync(statsPath)) return [];
-  const stats = JSON.parse(readFileSync(statsPath, 'utf8'));
   const groups = new Map();
   for (const file of files) {
-    const modules = stats.modules[file] ?? [];
-    const total = modules.reduce((sum, [, length]) => sum + length, 0);
+    const parts = minifiedBytesBySource(file);
+    const total = parts.reduce((sum, [, n]) => sum + n, 0);
     const compressed = manifest.files[file]?.brotli ?? 0;
-    for (const [id, length] of modules) {
-      const group =
-        /^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id)?.[1] ??
-        /^packages\/[^/]+\/src\/(?:[^/]+\/)?[^/]+/.exec(id)?.[0] ??
-        id;
-      groups.set(group, (groups.get(group) ?? 0) + (total > 0 ? (compressed * length) / total : 0));
+    for (const [source, n] of parts) {
+      const group = groupOf(source);
+      groups.set(group, (groups.get(group) ?? 0) + (total > 0 ? (compressed * n) / total : 0));
     }
   }
   return [...groups].sort((a, b) => b[1] - a[1]);
