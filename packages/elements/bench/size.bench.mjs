@@ -20,7 +20,7 @@
  * packages, estimated from their share of each chunk's minified bytes, read from the source maps).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -29,6 +29,7 @@ import { decode } from '@jridgewell/sourcemap-codec';
 // CHAINKIT_CDN_OUT: measure a build made elsewhere (see scripts/build-cdn.mjs).
 const cdn = process.env.CHAINKIT_CDN_OUT ?? resolve(dirname(fileURLToPath(import.meta.url)), '../dist-cdn');
 const require = createRequire(import.meta.url);
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 export const LOADER_BUDGET = 1.5 * 1024;
 export const PAGE_BUDGET = 30 * 1024;
@@ -139,7 +140,7 @@ function minifiedBytesBySource(file) {
     // +1: the line break itself.
     add(source, (sorted[0]?.[0] ?? line.length) + 1);
     sorted.forEach((segment, i) => {
-      if (segment.length > 1) source = map.sources[segment[1]];
+      if (segment.length > 1) source = resolve(cdn, map.sourceRoot ?? '', map.sources[segment[1]]);
       add(source, (sorted[i + 1]?.[0] ?? line.length) - segment[0]);
     });
   });
@@ -148,7 +149,7 @@ function minifiedBytesBySource(file) {
 
 /** A source path from a map as a short group: an npm package, or a source module of the repo. */
 function groupOf(source) {
-  const clean = source.replace(/\\/g, '/');
+  const clean = relative(repoRoot, source).replace(/\\/g, '/');
   return (
     /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(clean)?.[1] ??
     /packages\/[^/]+\/(?:src|cdn)\/.*$/.exec(clean)?.[0] ??

@@ -171,11 +171,12 @@ const outputsOf = (result) => (Array.isArray(result) ? result : [result]).flatMa
 
 /**
  * What every element needs: Lit and the other packages, the elements' foundations (internal/,
- * but for the popup placement only the cart and the ladder price use) and the core modules
+ * but for the popup placement only the cart and the ladder price use, and the refresh controller
+ * only the order status uses) and the core modules
  * `<chain-money>` and `<chain-order-status>` use.
  */
 const BASE_MODULES =
-  /node_modules\/(?!@floating-ui\/)|packages\/elements\/src\/internal\/(?!placement-controller|floating-ui)|packages\/core\/src\/(?:money|money-error|currencies|localized-text|api-types)\.ts/;
+  /node_modules\/(?!@floating-ui\/)|packages\/elements\/src\/internal\/(?!placement-controller|floating-ui|refresh-controller)|packages\/core\/src\/(?:money|money-error|currencies|localized-text|api-types)\.ts/;
 /**
  * The shop elements (store, catalog, ladder price, order form, cart, their popup placement) and
  * the rest of core, in one chunk: they are used together on a shop page, and one file compresses
