@@ -28,9 +28,11 @@ declare const __CHAINKIT_LOADER__: {
   readonly t: Readonly<Record<string, readonly number[]>>;
   readonly s: Readonly<Record<string, readonly number[]>>;
   readonly p: readonly string[];
+  /** The zh-CN text chunk of each set: `t`'s, then `s`'s. */
+  readonly z: readonly [number, number];
 };
 
-const { v: version, f: files, t: tags, s: shopTags, p: shop } = __CHAINKIT_LOADER__;
+const { v: version, f: files, t: tags, s: shopTags, p: shop, z: texts } = __CHAINKIT_LOADER__;
 
 if (!standsBack(version, 'loader')) {
   // `currentScript` is only set while this classic script runs: read it now.
@@ -44,7 +46,15 @@ if (!standsBack(version, 'loader')) {
 
   /** Loads the chunks of `found` (known tags), choosing the set of chunks on the first call. */
   const load = (found: string[]): Promise<unknown>[] => {
-    chosen ??= found.some((tag) => shop.includes(tag)) ? shopTags : tags;
+    if (!chosen) {
+      chosen = found.some((tag) => shop.includes(tag)) ? shopTags : tags;
+      // A Chinese page (the elements' rule: <html lang>, else the browser's language) fetches
+      // its text with the elements' code rather than after it, so it never shows English first.
+      // A failure here is reported by the elements when they load the text themselves.
+      if (/^zh\b/i.test(document.documentElement.lang || navigator.language)) {
+        import(new URL(files[texts[chosen === tags ? 0 : 1]]!, base).href).catch(() => undefined);
+      }
+    }
     return found.map(loadTag);
   };
 

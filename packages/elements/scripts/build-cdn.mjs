@@ -260,12 +260,23 @@ async function main() {
     Object.fromEntries(
       Object.entries(chunks).map(([tag, entry]) => [tag, [...closure(entry)].map((f) => files.indexOf(f))]),
     );
+  // Each set's Chinese text chunk (the one importing that set's shared code), which the loader
+  // fetches alongside the elements on a Chinese page.
+  const textChunk = (chunks) => {
+    const shared = closure(chunks['chain-store']);
+    const found = files.findIndex(
+      (f) => f.startsWith('zh-CN-') && graph[f].imports.some((dep) => shared.has(dep)),
+    );
+    if (found < 0) throw new Error('no zh-CN text chunk for a set of chunks');
+    return found;
+  };
   const loaderMap = {
     v: version,
     f: files,
     t: indexes(tagChunks),
     s: indexes(shopPageChunks),
     p: SHOP_TAGS,
+    z: [textChunk(tagChunks), textChunk(shopPageChunks)],
   };
 
   // 2. The loader: a classic script (IIFE) with the map written in.
