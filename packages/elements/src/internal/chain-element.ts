@@ -13,14 +13,11 @@ export const VERSION = '0.1.0';
  * attribute that really hides, even when the element's own styles set `display`.
  */
 export const hostStyles = css`
-  :host {
+  :host,
+  *,
+  ::before,
+  ::after {
     box-sizing: border-box;
-  }
-
-  :host *,
-  :host *::before,
-  :host *::after {
-    box-sizing: inherit;
   }
 
   :host([hidden]),
