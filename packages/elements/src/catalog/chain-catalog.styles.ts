@@ -9,6 +9,7 @@ import { tokens } from '../internal/theme.js';
 export default css`
   :host {
     display: block;
+    position: relative;
     color: ${tokens.colorText};
     font-family: ${tokens.fontFamily};
     font-size: ${tokens.fontSize};
@@ -32,7 +33,7 @@ export default css`
     font-size: 0.875em;
   }
 
-  .field.search {
+  .search {
     flex: 1 1 14rem;
   }
 
@@ -119,17 +120,12 @@ export default css`
     pointer-events: none;
   }
 
-  .base {
-    position: relative;
-  }
-
   .card {
     display: flex;
     flex-direction: column;
     gap: ${tokens.space1};
     width: 100%;
     height: 100%;
-    min-width: 0;
     margin: 0;
     padding: 0;
     overflow: hidden;
@@ -148,9 +144,7 @@ export default css`
   }
 
   .media {
-    display: block;
     flex: none;
-    width: 100%;
     height: var(--chain-catalog-image-height, 10rem);
     overflow: hidden;
     background: color-mix(in srgb, currentColor 6%, transparent);
@@ -163,37 +157,29 @@ export default css`
     object-fit: cover;
   }
 
-  /* The text blocks sit directly in the card, inset from its edges. */
-  .title {
-    margin-block-start: ${tokens.space2};
-  }
-
-  .rules {
-    margin-block-end: ${tokens.space3};
-  }
-
   /*
    * Fixed-height text blocks cut at whole lines (--_line is one line of the block's own text).
    * Plain overflow rather than -webkit-line-clamp: the catalog lays out a row of new cards on
    * most frames while the buyer scrolls, and line clamping costs far more layout time.
    */
+  /* The text blocks sit directly in the card, inset from its edges. */
   .title,
   .price,
   .ladder,
   .rules {
     margin-inline: ${tokens.space3};
-    display: block;
     overflow: hidden;
     overflow-wrap: anywhere;
+    text-overflow: ellipsis;
   }
 
   .price,
   .rules {
     white-space: nowrap;
-    text-overflow: ellipsis;
   }
 
   .title {
+    margin-block-start: ${tokens.space2};
     height: calc(2 * var(--_line));
     font-weight: 600;
   }
@@ -210,6 +196,7 @@ export default css`
   }
 
   .rules {
+    margin-block-end: ${tokens.space3};
     height: var(--_line);
     font-size: 0.875em;
     color: color-mix(in srgb, currentColor 80%, transparent);
@@ -219,13 +206,12 @@ export default css`
   .list-layout .card {
     display: grid;
     grid-template-columns: var(--chain-catalog-thumb-size, 6.5rem) minmax(0, 1fr);
-    grid-template-rows: repeat(4, auto);
     align-content: start;
     column-gap: 0;
   }
 
   .list-layout .media {
-    grid-row: 1 / span 4;
+    grid-row: span 4;
     height: var(--chain-catalog-thumb-size, 6.5rem);
   }
 
@@ -233,10 +219,9 @@ export default css`
   .list-layout .ladder {
     height: var(--_line);
     white-space: nowrap;
-    text-overflow: ellipsis;
   }
 
-  .skeleton .line {
+  .line {
     display: block;
     height: 0.9em;
     margin-block-start: 0.25em;
@@ -244,7 +229,7 @@ export default css`
     background: color-mix(in srgb, currentColor 10%, transparent);
   }
 
-  .skeleton .line.short {
+  .short {
     width: 60%;
   }
 
@@ -261,9 +246,8 @@ export default css`
   }
 
   .message {
-    display: flex;
-    flex-direction: column;
-    align-items: flex-start;
+    display: grid;
+    justify-items: start;
     gap: ${tokens.space2};
     padding: ${tokens.space4};
     border: 1px dashed ${tokens.colorBorder};

@@ -341,7 +341,6 @@ export class ChainCatalog extends ChainElement {
     return html`
       <div
         part="base"
-        class="base"
         ${styleProps(
           geometry
             ? {
