@@ -32,20 +32,23 @@ export default css`
   td {
     padding: ${tokens.space2} ${tokens.space3};
     border-bottom: 1px solid ${tokens.colorBorder};
-    text-align: start;
   }
 
   th {
     font-size: 0.875em;
     font-weight: 600;
+    text-align: start;
   }
 
-  td:last-child,
-  th:last-child {
+  tr > :last-child {
     text-align: end;
   }
 
-  tr.current td {
+  p {
+    margin: 0;
+  }
+
+  [aria-current] td {
     background: var(
       --chain-ladder-current-background,
       color-mix(in srgb, ${tokens.colorPrimary} 12%, transparent)
@@ -53,7 +56,7 @@ export default css`
     font-weight: 700;
   }
 
-  tr.current td:first-child {
+  [aria-current] td:first-child {
     box-shadow: inset 3px 0 0 ${tokens.colorPrimary};
   }
 
@@ -73,8 +76,7 @@ export default css`
   }
 
   .stepper {
-    display: inline-flex;
-    align-items: stretch;
+    display: flex;
     width: max-content;
     border: 1px solid ${tokens.colorBorder};
     border-radius: ${tokens.radius};
@@ -85,7 +87,7 @@ export default css`
     min-width: 2.75rem;
     min-height: 2.75rem;
     border: 0;
-    background: transparent;
+    background: none;
     font-size: 1.25em;
     cursor: pointer;
   }
@@ -100,7 +102,7 @@ export default css`
     min-height: 2.75rem;
     border: 0;
     border-inline: 1px solid ${tokens.colorBorder};
-    background: transparent;
+    background: none;
     text-align: center;
     font-variant-numeric: tabular-nums;
     appearance: textfield;
@@ -113,7 +115,6 @@ export default css`
   }
 
   .rules {
-    margin: 0;
     font-size: 0.875em;
     opacity: 0.8;
   }
@@ -135,7 +136,6 @@ export default css`
   /* Savings and nudge keep their line when empty: stepping through the tiers moves nothing. */
   .savings {
     min-height: 1.4em;
-    margin: 0;
     color: ${tokens.colorSuccess};
   }
 
@@ -145,7 +145,6 @@ export default css`
     flex-wrap: wrap;
     gap: ${tokens.space2};
     align-items: center;
-    margin: 0;
   }
 
   .action,
@@ -178,10 +177,6 @@ export default css`
     box-shadow: 0 4px 16px rgb(0 0 0 / 0.15);
   }
 
-  [popover] p {
-    margin: 0;
-  }
-
   [popover] strong {
     display: block;
     margin-block-end: ${tokens.space1};
@@ -189,60 +184,50 @@ export default css`
 
   .message {
     padding: ${tokens.space4};
-    border: 1px dashed ${tokens.colorDanger};
+    border: 1px dashed;
     border-radius: ${tokens.radius};
+    color: ${tokens.colorDanger};
     align-items: flex-start;
   }
 
-  .message p {
-    margin: 0;
-    color: ${tokens.colorDanger};
-  }
-
-  .skeleton .line {
+  .line {
     display: block;
-    height: 1em;
+    height: 1.4em;
     border-radius: ${tokens.radius};
     background: color-mix(in srgb, currentColor 10%, transparent);
   }
 
-  .skeleton td .line,
-  .skeleton th .line {
-    height: 1.4em;
-  }
-
-  .skeleton .line.short {
+  .short {
     width: 40%;
     margin-inline-start: auto;
   }
 
-  .skeleton .label {
+  .label {
     width: 8rem;
-    height: 1.4em;
   }
 
-  .skeleton .stepper-box {
+  .stepper-box {
     width: calc(6.5em + 5.5rem + 2px);
     height: calc(2.75rem + 2px);
   }
 
-  .skeleton .rules-line {
+  .rules-line {
     width: 12rem;
     height: calc(1.4 * 0.875em);
   }
 
-  .skeleton .info-line {
+  .info-line {
     width: 14rem;
     height: calc(1.4em + 2 * ${tokens.space1} + 2px);
   }
 
-  .skeleton .total-line {
+  .total-line {
     width: 16rem;
     height: calc(1.4 * 1.25em);
   }
 
   @media (prefers-reduced-motion: no-preference) {
-    .skeleton .line {
+    .line {
       animation: pulse 1.2s ease-in-out infinite alternate;
     }
   }

@@ -287,7 +287,6 @@ export class ChainLadderPrice extends ChainElement {
             (row, i) =>
               html`<tr
                 part=${i === current ? 'tier tier-current' : 'tier'}
-                class=${i === current ? 'current' : ''}
                 aria-current=${i === current ? 'true' : nothing}
               >
                 <td>
