@@ -1,13 +1,11 @@
 import { css } from 'lit';
 import { tokens } from '../internal/theme.js';
 
-const { colorBorder, colorPrimary, colorSurface, radius, space1, space2, space3, space4 } = tokens;
-
 export default css`
   :host {
     display: block;
     color: ${tokens.colorText};
-    background: ${colorSurface};
+    background: ${tokens.colorSurface};
     font-family: ${tokens.fontFamily};
     font-size: ${tokens.fontSize};
     line-height: 1.5;
@@ -15,7 +13,7 @@ export default css`
 
   [part~='base'] {
     display: grid;
-    gap: ${space4};
+    gap: ${tokens.space4};
   }
 
   h2,
@@ -46,20 +44,20 @@ export default css`
   .skeleton {
     /* Reserves roughly the space of a small matrix, so nothing jumps when it arrives. */
     min-height: 12rem;
-    border-radius: ${radius};
-    background: color-mix(in srgb, ${colorBorder} 35%, transparent);
+    border-radius: ${tokens.radius};
+    background: color-mix(in srgb, ${tokens.colorBorder} 35%, transparent);
   }
 
   .caption {
-    margin: 0 0 ${space2};
+    margin: 0 0 ${tokens.space2};
   }
 
   [part~='matrix-grid'] {
     overflow: auto;
     max-width: 100%;
     max-height: var(--chain-order-form-matrix-height, 28rem);
-    border: 1px solid ${colorBorder};
-    border-radius: ${radius};
+    border: 1px solid ${tokens.colorBorder};
+    border-radius: ${tokens.radius};
     /* Typing in a cell never lays out or paints anything outside the matrix. */
     contain: content;
   }
@@ -72,7 +70,7 @@ export default css`
     align-items: start;
     width: max-content;
     min-width: 100%;
-    border-bottom: 1px solid ${colorBorder};
+    border-bottom: 1px solid ${tokens.colorBorder};
     /* Rows out of view are neither laid out nor painted (1,000 inputs stay cheap). */
     content-visibility: auto;
     contain-intrinsic-size: auto 2.75rem;
@@ -83,13 +81,13 @@ export default css`
     top: 0;
     z-index: 2;
     content-visibility: visible;
-    background: ${colorSurface};
+    background: ${tokens.colorSurface};
   }
 
   .head,
   .cell,
   [part~='field-input'] {
-    padding: ${space1} ${space2};
+    padding: ${tokens.space1} ${tokens.space2};
   }
 
   .head {
@@ -101,7 +99,7 @@ export default css`
     position: sticky;
     inset-inline-start: 0;
     z-index: 1;
-    background: ${colorSurface};
+    background: ${tokens.colorSurface};
   }
 
   .unavailable {
@@ -115,9 +113,9 @@ export default css`
   button {
     font: inherit;
     color: inherit;
-    background: ${colorSurface};
-    border: 1px solid ${colorBorder};
-    border-radius: ${radius};
+    background: ${tokens.colorSurface};
+    border: 1px solid ${tokens.colorBorder};
+    border-radius: ${tokens.radius};
   }
 
   [aria-invalid='true'] {
@@ -129,7 +127,7 @@ export default css`
     height: 2rem;
     /* A relayout boundary: a keystroke lays out this input only, not the grid around it. */
     contain: strict;
-    padding: ${space1};
+    padding: ${tokens.space1};
     text-align: end;
   }
 
@@ -141,7 +139,7 @@ export default css`
   [part~='summary'],
   .field {
     display: grid;
-    gap: ${space1};
+    gap: ${tokens.space1};
     align-content: start;
   }
 
@@ -150,7 +148,7 @@ export default css`
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: ${space2};
+    gap: ${tokens.space2};
     margin: 0;
   }
 
@@ -159,7 +157,7 @@ export default css`
   }
 
   dl {
-    column-gap: ${space4};
+    column-gap: ${tokens.space4};
   }
 
   dt,
@@ -173,7 +171,7 @@ export default css`
   }
 
   [part~='total'] {
-    color: ${colorPrimary};
+    color: ${tokens.colorPrimary};
   }
 
   [part~='ladder'] {
@@ -182,13 +180,13 @@ export default css`
   }
 
   [part~='ladder'] li {
-    padding: 0 ${space2};
-    border: 1px solid ${colorBorder};
-    border-radius: ${radius};
+    padding: 0 ${tokens.space2};
+    border: 1px solid ${tokens.colorBorder};
+    border-radius: ${tokens.radius};
   }
 
   [part~='ladder'] [aria-current='true'] {
-    border: 2px solid ${colorPrimary};
+    border: 2px solid ${tokens.colorPrimary};
   }
 
   .error,
@@ -209,28 +207,27 @@ export default css`
   [part~='price-changed'],
   [part~='confirmation'] {
     display: grid;
-    gap: ${space2};
+    gap: ${tokens.space2};
     margin: 0;
-    padding: ${space3};
-    border: 1px solid ${colorBorder};
-    border-radius: ${radius};
+    padding: ${tokens.space3};
+    border: 1px solid ${tokens.colorBorder};
+    border-radius: ${tokens.radius};
   }
 
   fieldset {
     grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
   }
 
-  [part~='price-changed'],
-  [part~='confirmation'] {
-    border: 2px solid ${colorPrimary};
+  [part~='price-changed'] {
+    border: 2px solid ${tokens.colorPrimary};
   }
 
   [part~='confirmation'] {
-    border-color: ${tokens.colorSuccess};
+    border: 2px solid ${tokens.colorSuccess};
   }
 
   legend {
-    padding: 0 ${space1};
+    padding: 0 ${tokens.space1};
   }
 
   .wide {
@@ -244,15 +241,15 @@ export default css`
   button {
     min-width: 24px;
     min-height: 2.5rem;
-    padding: ${space2} ${space4};
+    padding: ${tokens.space2} ${tokens.space4};
     cursor: pointer;
   }
 
   [part~='submit'],
   [part~='confirm-button'] {
-    border-color: ${colorPrimary};
-    background: ${colorPrimary};
-    color: ${colorSurface};
+    border-color: ${tokens.colorPrimary};
+    background: ${tokens.colorPrimary};
+    color: ${tokens.colorSurface};
   }
 
   button:disabled {
