@@ -19,7 +19,7 @@ export default css`
     border-radius: ${tokens.radius};
   }
 
-  [part~='toggle'] {
+  #toggle {
     display: inline-flex;
     align-items: center;
     gap: ${tokens.space2};
@@ -39,7 +39,7 @@ export default css`
     text-align: center;
   }
 
-  [part~='panel'] {
+  #panel {
     width: min(var(--chain-cart-panel-width, 26rem), calc(100vw - 1rem));
     max-height: min(36rem, calc(100vh - 2rem));
     overflow: auto;
@@ -104,7 +104,7 @@ export default css`
     gap: ${tokens.space2};
   }
 
-  [part~='quantity'] {
+  input {
     width: 100%;
     min-height: 2rem;
     padding: ${tokens.space1};
@@ -116,22 +116,19 @@ export default css`
     text-align: end;
   }
 
-  [part~='quantity'][aria-invalid='true'] {
+  [aria-invalid='true'] {
     border: 2px solid ${tokens.colorDanger};
   }
 
   .line-error {
     grid-column: 1 / -1;
     font-size: 0.8em;
-  }
-
-  .line-error,
-  .error {
     color: ${tokens.colorDanger};
   }
 
   .error {
     padding-inline-start: 1.25rem;
+    color: ${tokens.colorDanger};
   }
 
   .summary {

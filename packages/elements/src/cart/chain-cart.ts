@@ -33,10 +33,7 @@ declare module '../internal/events.js' {
 /** Events already acted on, so two carts on one page add a line once. */
 const handledAdds = new WeakSet<Event>();
 
-const cartIcon = svg`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
-  <path fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"
-    d="M3 4h2l2.4 10.2a1 1 0 0 0 1 .8h8.8a1 1 0 0 0 1-.8L20 8H6.2M9 20h.01M17 20h.01" />
-</svg>`;
+const cartIcon = svg`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" d="M3 4h2l2.4 10.2a1 1 0 0 0 1 .8h8.8a1 1 0 0 0 1-.8L20 8H6.2M9 20h.01M17 20h.01"/></svg>`;
 
 /**
  * @summary A cart of lines across several offers, priced with each offer's ladder, in a panel
@@ -325,7 +322,7 @@ export class ChainCart extends ChainElement {
       const problemId = `problem-${(index += 1)}`;
       return html`<li part="line" class="line">
         <span class="line-label">${label}</span>
-        <label class="qty">
+        <label>
           <span class="visually-hidden">${msg(str`Quantity of ${label}`, { id: 'cart.line.quantity' })}</span>
           <input
             part="quantity"
@@ -340,7 +337,7 @@ export class ChainCart extends ChainElement {
             @change=${(event: Event) => this.#onQuantity(offerId, skuId, (event.target as HTMLInputElement).value)}
           />
         </label>
-        <span part="line-total" class="line-total">${quoted ? f.money(quoted.lineTotal) : '—'}</span>
+        <span part="line-total">${quoted ? f.money(quoted.lineTotal) : '—'}</span>
         <button part="remove" type="button" class="remove" @click=${() => this.removeLine(offerId, skuId)}>
           ${msg('Remove', { id: 'cart.line.remove' })}<span class="visually-hidden"> ${label}</span>
         </button>
@@ -359,7 +356,7 @@ export class ChainCart extends ChainElement {
         offer?.pricing.scope === 'offer' ? quotedLines.get(offerLines[0]!.skuId)?.unitPrice : undefined;
       const violations = problems.get(`\n${offerId}`) ?? [];
       return html`<li part="offer" class="offer">
-        <h3 class="offer-title">${offer ? localize(offer.title, f.locale) : offerId}</h3>
+        <h3>${offer ? localize(offer.title, f.locale) : offerId}</h3>
         ${
           loading.has(offerId)
             ? html`<p role="status">${msg('Loading prices…', { id: 'ladder.loading' })}</p>`
