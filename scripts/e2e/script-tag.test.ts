@@ -14,7 +14,8 @@
  * send ('strict-dynamic', a fresh nonce, no 'unsafe-inline'), again without a violation.
  *
  * Also: the loader included twice registers each element once, and the second copy warns once;
- * a site with its own copy of Lit keeps working beside Chainkit's.
+ * a site with its own copy of Lit keeps working beside Chainkit's; a Chinese page never shows the
+ * widgets' English text first, even when every request is slow.
  * Needs the browser build (packages/elements/dist-cdn) and /usr/bin/chromium.
  */
 import { randomBytes } from 'node:crypto';
@@ -266,6 +267,37 @@ describe('loader', () => {
       document.querySelector('shop-panel')?.shadowRoot?.append(document.createElement('chain-order-status')),
     );
     await expect.poll(() => defined('chain-order-status')).toBe(true);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
+
+describe('a Chinese page', () => {
+  it('shows the widgets in Chinese from their first paint, even with slow requests', async () => {
+    // Every chunk and API call 150 ms late; each frame, the cart's label is written down.
+    const { page, problems } = await openPage('/examples/script-tag/', async (p) => {
+      await p.route(/\/(cdn|v1)\//, async (route) => {
+        await new Promise((done) => setTimeout(done, 150));
+        await route.continue();
+      });
+      await p.addInitScript(() => {
+        const labels: string[] = [];
+        (window as unknown as { cartLabels: string[] }).cartLabels = labels;
+        const look = (): void => {
+          const label = document
+            .querySelector('chain-cart')
+            ?.shadowRoot?.querySelector('[part~="toggle-label"]')
+            ?.textContent?.trim();
+          if (label && labels.at(-1) !== label) labels.push(label);
+          if (labels.length < 1 || performance.now() < 5_000) requestAnimationFrame(look);
+        };
+        requestAnimationFrame(look);
+      });
+    });
+    const labels = () => page.evaluate(() => (window as unknown as { cartLabels: string[] }).cartLabels);
+    await expect.poll(labels, { timeout: 30_000 }).toContain('进货单');
+    // Never "Cart" first: the loader fetched the text with the code and the first render waited for it.
+    expect(await labels()).toEqual(['进货单']);
     expect(problems.errors).toEqual([]);
     await page.close();
   }, 120_000);

@@ -1,5 +1,6 @@
 import { css, LitElement, type CSSResultGroup } from 'lit';
 import { createChainEvent, type ChainEmitOptions, type ChainEvent, type ChainEventMap } from './events.js';
+import { pageTextLoading } from './localization.js';
 
 /**
  * The version of this copy of `@chainkit/elements`. `define()` reads it to say which versions
@@ -38,6 +39,12 @@ export class ChainElement extends LitElement {
   static version: string = VERSION;
 
   static override styles: CSSResultGroup = hostStyles;
+
+  /** The first render waits for the page's text language while it loads (see `pageTextLoading`). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = this.hasUpdated ? undefined : pageTextLoading();
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
 
   /**
    * Dispatches a Chainkit event from this element: a `CustomEvent` that bubbles and is composed,

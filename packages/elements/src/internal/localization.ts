@@ -69,6 +69,15 @@ interface Controls {
 
 let controls: Controls | undefined;
 
+/** The page's first text language while it loads (see {@link pageTextLoading}). */
+let firstText: Promise<void> | undefined;
+
+/**
+ * How long an element's first render waits for the page's text at most: a text chunk that hangs
+ * must not keep the widgets from showing (they show English, then switch when it arrives).
+ */
+const FIRST_TEXT_WAIT_MS = 2_000;
+
 function loadLocale(locale: string): Promise<LocaleModule> {
   if (locale === 'zh-CN') return import('../locales/zh-CN.js');
   return Promise.reject(new Error(`Chainkit has no translations for ${locale}`));
@@ -88,7 +97,14 @@ export function ensureLocalization(): void {
     });
     controls = configured;
     const initial = textLocaleFor(resolveLocale(document.documentElement));
-    if (initial !== SOURCE_LOCALE) void configured.setLocale(initial).catch(warnLoadFailure);
+    if (initial !== SOURCE_LOCALE) {
+      const loaded = configured.setLocale(initial).catch(warnLoadFailure);
+      const waited = new Promise<void>((resolve) => setTimeout(resolve, FIRST_TEXT_WAIT_MS));
+      const loading = Promise.race([loaded, waited]).then(() => {
+        if (firstText === loading) firstText = undefined;
+      });
+      firstText = loading;
+    }
   } catch {
     console.warn(
       'Chainkit: @lit/localize was already configured on this page (two copies of Chainkit, or the ' +
@@ -96,6 +112,16 @@ export function ensureLocalization(): void {
     );
     controls = { getLocale: () => SOURCE_LOCALE, setLocale: () => Promise.resolve() };
   }
+}
+
+/**
+ * While the page's first text language (a Chinese page's translations) loads: a promise that
+ * settles when it has loaded, failed or taken too long (2 s). Elements wait for it before their
+ * first render (`ChainElement`), so a Chinese page never shows English first; the loader fetches
+ * the text together with the elements' code, so the wait is normally nothing.
+ */
+export function pageTextLoading(): Promise<void> | undefined {
+  return firstText;
 }
 
 /** The text locale for any BCP 47 tag: `zh`, `zh-CN`, `zh-Hant-TW` → `zh-CN`; anything else → `en`. */
