@@ -117,7 +117,6 @@ export default css`
     left: -10000px;
     width: var(--_card-width, 12rem);
     visibility: hidden;
-    pointer-events: none;
   }
 
   .card {

@@ -398,7 +398,7 @@ export class ChainLadderPrice extends ChainElement {
       <td><span class="line"></span></td>
       <td><span class="line short"></span></td>
     </tr>`;
-    return html`<div part="base skeleton" class="base skeleton" aria-busy="true">
+    return html`<div part="base skeleton" class="base" aria-busy="true">
       <p class="visually-hidden">${msg('Loading prices…', { id: 'ladder.loading' })}</p>
       <table aria-hidden="true">
         <thead>

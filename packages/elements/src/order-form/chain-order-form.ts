@@ -478,7 +478,7 @@ export class ChainOrderForm extends ChainElement {
         <p part="status">${msg('No offer to order.', { id: 'orderForm.noOffer' })}</p>
       </div>`;
     }
-    const title = html`<h2 part="title" id="title">${localize(main.title, f.locale)}</h2>`;
+    const title = html`<h2 part="title">${localize(main.title, f.locale)}</h2>`;
     const order = this.#placed;
     if (this.#phase === 'placed' && order) {
       // The heading takes the focus (`tabindex="-1"`).
