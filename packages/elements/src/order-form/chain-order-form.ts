@@ -440,8 +440,10 @@ export class ChainOrderForm extends ChainElement {
     super.updated(changed);
     if (this.#paintPending) {
       this.#paintPending = false;
+      // Only cells with a violation now or painted before: a 1,000-cell matrix is mostly clean.
+      const bad = this.#priced?.byCell;
       for (const input of this.renderRoot.querySelectorAll<HTMLInputElement>('[part=cell]'))
-        this.#paint(input);
+        if (bad?.has(input.dataset['sku']!) || input.hasAttribute('aria-invalid')) this.#paint(input);
       this.#syncForm();
     }
     const focus = this.#focusAfterUpdate;
