@@ -77,16 +77,6 @@ async function enqueueUnits(tx: Queryable, rows: readonly FactoryOrderRow[]): Pr
   );
 }
 
-/**
- * `count` rows of `width` parameters for a multi-row `values` list: `row` gets each row's
- * placeholders (`$1`, `$2`, …) and returns its tuple.
- */
-function placeholders(count: number, width: number, row: (p: string[]) => string): string {
-  return Array.from({ length: count }, (_, r) =>
-    row(Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`)),
-  ).join(', ');
-}
-
 export async function placeOrder(deps: AppDeps, input: PlaceOrderInput): Promise<PlaceOrderResult> {
   const parsed = parseWith(OrderRequestSchema, input.body);
   if (!parsed.ok) throw invalidRequest(parsed.issues);
@@ -210,30 +200,28 @@ export async function placeOrder(deps: AppDeps, input: PlaceOrderInput): Promise
       updated_at: now,
     }));
     const views = rows.map(factoryOrderView);
-    // A priced order has lines and every line was routed (or it threw `unroutable` above).
-    if (rows.length === 0) throw new Error('an order routes to at least one factory');
 
-    // Every sub-order in one statement, then every outbox message in one: fewer round trips
-    // inside the transaction (on PGlite all orders queue behind each other's statements).
-    await tx.query(
-      `insert into factory_orders (id, order_id, seq, factory_id, status, lines, units, subtotal,
-                                   estimated_ship_date, reason, created_at, updated_at)
-       values ${placeholders(rows.length, 11, (p) => `(${p[0]}, ${p[1]}, ${p[2]}, ${p[3]}, ${p[4]}, ${p[5]}::jsonb, ${p[6]}, ${p[7]}, ${p[8]}, ${p[9]}::jsonb, ${p[10]}, ${p[10]})`)}`,
-      rows.flatMap((row) => [
-        row.id,
-        orderId,
-        row.seq,
-        row.factory_id,
-        row.status,
-        JSON.stringify(row.lines),
-        row.units,
-        row.subtotal,
-        row.estimated_ship_date,
-        JSON.stringify(row.reason),
-        now,
-      ]),
-    );
-    const messages = views.map((view, i) => {
+    for (const [i, row] of rows.entries()) {
+      await tx.query(
+        `insert into factory_orders (id, order_id, seq, factory_id, status, lines, units, subtotal,
+                                     estimated_ship_date, reason, created_at, updated_at)
+         values ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10::jsonb, $11, $11)`,
+        [
+          row.id,
+          orderId,
+          row.seq,
+          row.factory_id,
+          row.status,
+          JSON.stringify(row.lines),
+          row.units,
+          row.subtotal,
+          row.estimated_ship_date,
+          JSON.stringify(row.reason),
+          now,
+        ],
+      );
+      const view = views[i];
+      if (!view) continue;
       const event: FactoryOrderCreatedEvent = {
         type: 'factory_order.created',
         timestamp: now.toISOString(),
@@ -245,14 +233,13 @@ export async function placeOrder(deps: AppDeps, input: PlaceOrderInput): Promise
           ...(request.note !== undefined ? { note: request.note } : {}),
         },
       };
-      return [newMessageId(), rows[i]!.factory_id, orderId, event.type, JSON.stringify(event), now];
-    });
-    await tx.query(
-      `insert into outbox (id, destination, factory_id, order_id, event_type, payload, status, attempts,
-                           next_attempt_at, created_at)
-       values ${placeholders(messages.length, 6, (p) => `(${p[0]}, 'factory', ${p[1]}, ${p[2]}, ${p[3]}, ${p[4]}, 'pending', 0, ${p[5]}, ${p[5]})`)}`,
-      messages.flat(),
-    );
+      await tx.query(
+        `insert into outbox (id, destination, factory_id, order_id, event_type, payload, status, attempts,
+                             next_attempt_at, created_at)
+         values ($1, 'factory', $2, $3, $4, $5, 'pending', 0, $6, $6)`,
+        [newMessageId(), row.factory_id, orderId, event.type, JSON.stringify(event), now],
+      );
+    }
 
     const response: OrderResponse = {
       id: orderId,
