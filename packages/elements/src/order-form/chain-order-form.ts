@@ -1,6 +1,5 @@
 import {
   localize,
-  tierTable,
   type Catalog,
   type Factory,
   type Offer,
@@ -10,8 +9,6 @@ import {
 } from '@chainkit/core';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { guard } from 'lit/directives/guard.js';
-import { live } from 'lit/directives/live.js';
 import { StoreController } from '../internal/api-controller.js';
 import { isChainApiError } from '../internal/api-error.js';
 import { ChainElement, hostStyles } from '../internal/chain-element.js';
@@ -21,7 +18,6 @@ import {
   fieldFor,
   fieldIssues,
   fieldMessages,
-  FIELDS,
   orderRequest,
   type FieldDef,
   type FieldValues,
@@ -29,12 +25,19 @@ import {
 import styles from './chain-order-form.styles.js';
 import { loadDraft, saveDraft } from './draft-storage.js';
 import { formats, type Formats } from './format.js';
+import { paintCell } from './cell-paint.js';
+import { renderConfirmation } from './confirmation-view.js';
 import { moveFor } from './keyboard-grid.js';
 import { buildMatrix, type CellPosition, type MatrixModel } from './matrix-axes.js';
+import { renderPriceChange, renderSubmit } from './order-actions-view.js';
 import { OrderSubmission } from './order-submission.js';
+import { renderOrderSummary } from './order-summary-view.js';
+import { fieldId, renderOrdering } from './ordering-view.js';
 import { priceLines, type PricedLines } from './order-pricing.js';
-import { renderOtherItems, skuLabel, type OtherLine } from './other-items.js';
+import { renderOtherItems, type OtherLine } from './other-items.js';
 import { linesOf, parseQuantity } from './quantity-input.js';
+import { renderRoutingPreview } from './routing-preview-view.js';
+import { cellId, renderSkuMatrix } from './sku-matrix-view.js';
 import { countFormat, violationText } from './violation-text.js';
 
 declare module '../internal/events.js' {
@@ -54,57 +57,11 @@ export interface OrderFormLine {
 
 const isOrderable = (quantity: number): boolean => Number.isSafeInteger(quantity) && quantity > 0;
 
-/** The element id of a matrix cell's input. */
-const cellId = ({ row, col }: CellPosition): string => `cell-${row}-${col}`;
-
-/** The element id of a buyer field's input (`buyer.phone` → `field-buyer-phone`). */
-const fieldId = (path: string): string => `field-${path.replace('.', '-')}`;
-
 /** A matrix input's place, from its `data-row` and `data-col`. */
 const positionOf = ({ dataset }: HTMLInputElement): CellPosition => ({
   row: Number(dataset['row']),
   col: Number(dataset['col']),
 });
-
-/** The header of an attribute: common names translated, others as the merchant wrote them. */
-function attributeLabel(name: string): string {
-  const key = name.toLowerCase();
-  return /^colou?r$/.test(key)
-    ? msg('Colour', { id: 'orderForm.attribute.color' })
-    : key === 'size'
-      ? msg('Size', { id: 'orderForm.attribute.size' })
-      : key === 'material'
-        ? msg('Material', { id: 'orderForm.attribute.material' })
-        : key === 'style'
-          ? msg('Style', { id: 'orderForm.attribute.style' })
-          : name;
-}
-
-/**
- * Shows (or clears) the violation text of one matrix cell, in place: `aria-invalid`, an error
- * text right after the input, and `aria-describedby` pointing to it. Plain DOM on purpose: typing
- * in a cell never re-renders the matrix (with 1,000 cells that would blow the 16 ms budget of
- * performance.md). Text is set with `textContent`, never as HTML.
- */
-function paintCell(input: HTMLInputElement, message: string): void {
-  let note = input.nextElementSibling;
-  if (!message) {
-    input.removeAttribute('aria-invalid');
-    input.removeAttribute('aria-describedby');
-    note?.remove();
-    return;
-  }
-  if (!note) {
-    note = document.createElement('span');
-    note.id = `${input.id}-error`;
-    note.className = 'cell-error';
-    note.setAttribute('part', 'cell-error');
-    input.after(note);
-  }
-  note.textContent = message;
-  input.setAttribute('aria-invalid', 'true');
-  input.setAttribute('aria-describedby', note.id);
-}
 
 const notConfigured = (): string =>
   msg('This order form has no store to talk to (set api and key, or put it in a <chain-store>).', {
@@ -455,7 +412,6 @@ export class ChainOrderForm extends ChainElement {
 
   protected override render(): TemplateResult {
     const f = formats(this.store.locale, this.#currency());
-    const { count, money } = f;
     const main = this.#main;
     const model = this.#model;
     const priced = this.#priced;
@@ -485,54 +441,7 @@ export class ChainOrderForm extends ChainElement {
     if (this.#phase === 'placed' && order) {
       // The heading takes the focus (`tabindex="-1"`).
       return html`<div part="base">
-        ${title}
-        <section part="confirmation" aria-labelledby="confirmation-title">
-          <h3 id="confirmation-title" tabindex="-1">
-            ${msg('Order placed', { id: 'orderForm.confirm.title' })}
-          </h3>
-          <p>
-            ${msg('Order number', { id: 'orderForm.confirm.number' })}:
-            <strong part="order-number">${order.id}</strong>
-          </p>
-          <p>
-            ${msg('Total', { id: 'orderForm.summary.total' })}:
-            <strong part="order-total">${money(order.total)}</strong>
-          </p>
-          <p>
-            ${msg(str`Made and shipped by ${count(order.factoryOrders.length)} factories:`, {
-              id: 'orderForm.confirm.factories',
-            })}
-          </p>
-          <ul part="factory-orders">
-            ${order.factoryOrders.map(
-              (sub) =>
-                html`<li part="factory-order">
-                  <h4>
-                    ${this.#storeFactories.find((factory) => factory.id === sub.factoryId)?.name ?? sub.factoryId}
-                  </h4>
-                  <p>
-                    ${msg(str`Estimated ship date: ${f.date(sub.estimatedShipDate)}`, {
-                      id: 'orderForm.confirm.shipDate',
-                    })}
-                  </p>
-                  <ul>
-                    ${sub.lines.map(
-                      (line) =>
-                        html`<li>
-                          ${this.#skuName(line.skuId, f)} × ${count(line.quantity)} — ${money(line.lineTotal)}
-                        </li>`,
-                    )}
-                  </ul>
-                  <p>${msg(str`Subtotal: ${money(sub.subtotal)}`, { id: 'orderForm.confirm.subtotal' })}</p>
-                </li>`,
-            )}
-          </ul>
-          <div class="actions">
-            <button type="button" part="another-button" @click=${this.#startOver}>
-              ${msg('Place another order', { id: 'orderForm.confirm.another' })}
-            </button>
-          </div>
-        </section>
+        ${title} ${renderConfirmation(order, this.#storeFactories, main, this.#extras, f, this.#startOver)}
       </div>`;
     }
     return html`<div part="base">
@@ -544,324 +453,32 @@ export class ChainOrderForm extends ChainElement {
         @keydown=${this.#onCellKeydown}
         @focusin=${this.#onCellFocus}
       >
-        ${this.#renderMatrix(model)}
+        ${renderSkuMatrix(model, this.#matrixEpoch, this.#active, this.#text, this.#isDisabled())}
       </div>
-      ${this.#renderSummary(main, priced, f)} ${renderOtherItems(this.#others, this.#extras, priced.quote, f)}
+      ${renderOrderSummary(main, priced, f)} ${renderOtherItems(this.#others, this.#extras, priced.quote, f)}
       ${this.form ? nothing : this.#renderOrdering(f)}
     </div>`;
   }
 
-  /**
-   * The SKU matrix as an ARIA grid (the pattern for a spreadsheet: one tab stop, arrow keys
-   * inside): a row header per row, a column header per column, and a text input per SKU, each
-   * labelled by its row and column headers (`aria-labelledby`), so a screen reader reads "Red M"
-   * for the cell. Each row is its own CSS grid with fixed column widths, so rows line up without
-   * a table and `content-visibility: auto` can skip the rows scrolled out of view. Inputs carry
-   * `data-sku`, `data-row` and `data-col` for the delegated handlers.
-   *
-   * Rendered again only for a new layout, new quantities, the locale or `disabled` (guard);
-   * typing in a cell never re-renders it: the form paints the one cell that changed
-   * (`paintCell`) and re-renders its totals only.
-   */
-  #renderMatrix(model: MatrixModel): unknown {
-    const corner =
-      model.rowAttributes.map(attributeLabel).join(' / ') || msg('Item', { id: 'orderForm.matrix.item' });
-    const caption =
-      model.columnAttribute === null
-        ? msg(str`Quantities by ${corner}`, { id: 'orderForm.matrix.captionList' })
-        : msg(str`Quantities by ${corner} (rows) and ${attributeLabel(model.columnAttribute)} (columns)`, {
-            id: 'orderForm.matrix.captionGrid',
-          });
-    const disabled = this.#isDisabled();
-    return guard(
-      [model, this.#matrixEpoch, caption, disabled],
-      () =>
-        html`<p id="matrix-caption" class="caption">${caption}</p>
-          <p id="matrix-keys" class="visually-hidden">
-            ${msg('Arrow keys move between cells; Enter moves down.', { id: 'orderForm.matrix.keys' })}
-          </p>
-          <div
-            role="grid"
-            part="matrix-grid"
-            aria-labelledby="matrix-caption"
-            aria-describedby="matrix-keys"
-            aria-rowcount=${model.rows.length + 1}
-            aria-colcount=${model.width + 1}
-          >
-            <div role="row" class="row head-row" aria-rowindex="1">
-              <span role="columnheader" class="head corner">${corner}</span>
-              ${(model.columnAttribute === null
-                ? [msg('Quantity', { id: 'orderForm.matrix.quantity' })]
-                : model.columns
-              ).map(
-                (value, col) => html`<span role="columnheader" class="head" id="col-${col}">${value}</span>`,
-              )}
-            </div>
-            ${model.rows.map(
-              (row, r) =>
-                html`<div role="row" class="row" aria-rowindex=${r + 2}>
-                  <span role="rowheader" class="head row-head" id="row-${r}">${row.label}</span>
-                  ${model.cells[r]!.map(
-                    (sku, c) =>
-                      html`<span role="gridcell" class="cell"
-                        >${
-                          sku
-                            ? html`<input
-                                id=${cellId({ row: r, col: c })}
-                                part="cell"
-                                inputmode="numeric"
-                                autocomplete="off"
-                                enterkeyhint="next"
-                                aria-labelledby="row-${r} col-${c}"
-                                data-sku=${sku.id}
-                                data-row=${r}
-                                data-col=${c}
-                                tabindex=${this.#active.row === r && this.#active.col === c ? 0 : -1}
-                                ?disabled=${disabled}
-                                .value=${live(this.#text.get(sku.id) ?? '')}
-                              />`
-                            : html`<span class="unavailable" aria-hidden="true">—</span
-                                ><span class="visually-hidden"
-                                  >${msg('Not available', { id: 'orderForm.matrix.unavailable' })}</span
-                                >`
-                        }</span
-                      >`,
-                  )}
-                </div>`,
-            )}
-          </div>`,
-    );
-  }
-
-  /**
-   * The totals under the matrix: the ladder with the current tier marked, quantity, unit price,
-   * total, savings, the "add N more" nudge and the offer's own violations (MOQ/max of the whole
-   * batch). Cheap to re-render: it is the only part that changes on every keystroke.
-   */
-  #renderSummary(offer: Offer, priced: PricedLines, { count, money }: Formats): TemplateResult {
-    const byOffer = offer.pricing.scope === 'offer';
-    const quoted = priced.offer;
-    const quantity = quoted?.totalQuantity ?? 0;
-    // The unit price every line pays (a mixed batch), or none when lines pay different prices.
-    const prices = new Set(
-      priced.quote.lines.filter((line) => line.offerId === offer.id).map((line) => line.unitPrice),
-    );
-    const rows = tierTable(offer);
-    // Under a mixed batch the offer's total picks one tier for every line: mark its row.
-    const current = byOffer && quantity > 0 ? rows.findLastIndex((row) => row.minQuantity <= quantity) : -1;
-    const nudge = quoted?.nextTier;
-    const term = (label: string, part: string, value: string): TemplateResult =>
-      html`<div>
-        <dt>${label}</dt>
-        <dd part=${part}>${value}</dd>
-      </div>`;
-    return html`<section part="summary" aria-labelledby="summary-title">
-      <h3 id="summary-title">${msg('Price and total', { id: 'orderForm.summary.title' })}</h3>
-      ${
-        byOffer
-          ? html`<p part="mixed-batch">
-              ${msg('Mixed batch: every colour and size counts together towards the price tier.', {
-                id: 'orderForm.summary.mixedBatch',
-              })}
-            </p>`
-          : nothing
-      }
-      <ol part="ladder" aria-label=${msg('Price tiers', { id: 'orderForm.summary.tiers' })}>
-        ${rows.map(
-          (row, index) =>
-            html`<li aria-current=${index === current}>
-              ${
-                row.maxQuantity === null
-                  ? `≥${count(row.minQuantity)}`
-                  : `${count(row.minQuantity)}–${count(row.maxQuantity)}`
-              }
-              · ${money(row.unitPrice)}
-            </li>`,
-        )}
-      </ol>
-      <div part="totals" aria-live="polite" aria-atomic="true">
-        <dl>
-          ${term(msg('Quantity', { id: 'orderForm.matrix.quantity' }), 'quantity', count(quantity))}
-          ${term(
-            msg('Unit price', { id: 'orderForm.summary.unitPrice' }),
-            'unit-price',
-            prices.size === 1
-              ? money([...prices][0]!)
-              : quantity > 0
-                ? msg('varies by item', { id: 'orderForm.summary.unitVaries' })
-                : '—',
-          )}
-          ${term(msg('Total', { id: 'orderForm.summary.total' }), 'total', money(quoted?.subtotal ?? 0))}
-          ${
-            quoted && quoted.savings > 0
-              ? term(msg('You save', { id: 'orderForm.summary.savings' }), 'savings', money(quoted.savings))
-              : nothing
-          }
-        </dl>
-        ${
-          nudge
-            ? html`<p part="nudge">
-                ${msg(str`Add ${count(nudge.addQuantity)} more to pay ${money(nudge.unitPrice)} each`, {
-                  id: 'orderForm.summary.nudge',
-                })}
-              </p>`
-            : nothing
-        }
-      </div>
-      <div part="offer-errors" aria-live="polite">
-        ${
-          priced.offerWide.length
-            ? html`<ul>
-                ${priced.offerWide.map((violation) => html`<li>${violationText(violation, count)}</li>`)}
-              </ul>`
-            : nothing
-        }
-      </div>
-    </section>`;
-  }
-
-  /**
-   * The buyer and ship-to fieldsets and the note (each input names its request path in `name`;
-   * errors show under their field, with `aria-invalid` and `aria-describedby`), the routing
-   * preview, the form's error message and the submit button (or, after a `price_changed`, the
-   * confirmation of the new total).
-   */
-  #renderOrdering({ count, money, date }: Formats): TemplateResult {
-    const busy = this.#submission.inFlight;
+  #renderOrdering(f: Formats): TemplateResult {
     const change = this.#phase === 'price-changed' ? this.#priceChange : undefined;
-    const preview = this.#preview;
-    const field = (def: FieldDef): TemplateResult => {
-      const { path, maxLength, type } = def;
-      const id = fieldId(path);
-      const error = this.#fieldErrors.get(path);
-      const value = live(this.#values[path] ?? '');
-      const invalid = error ? 'true' : nothing;
-      const describedBy = error ? `${id}-error` : nothing;
-      return html`<div class="field ${type === 'textarea' ? 'wide' : ''}">
-        <label for=${id}>${def.label()}</label>
-        ${
-          type === 'textarea'
-            ? html`<textarea
-                id=${id}
-                part="field-input"
-                name=${path}
-                maxlength=${maxLength}
-                rows="3"
-                aria-invalid=${invalid}
-                aria-describedby=${describedBy}
-                .value=${value}
-              ></textarea>`
-            : html`<input
-                id=${id}
-                part="field-input"
-                name=${path}
-                type=${type ?? 'text'}
-                autocomplete=${def.autocomplete}
-                maxlength=${maxLength}
-                ?required=${def.required}
-                aria-invalid=${invalid}
-                aria-describedby=${describedBy}
-                .value=${value}
-              />`
-        }
-        ${error ? html`<span id="${id}-error" class="field-error" part="field-error">${error}</span>` : nothing}
-      </div>`;
-    };
-    return html`<form
-      part="form"
-      novalidate
-      aria-labelledby="order-title"
-      @submit=${this.#onSubmit}
-      @input=${this.#fieldOf}
-      @change=${this.#onFieldChange}
-    >
-      <h3 id="order-title">${msg('Your details', { id: 'orderForm.details' })}</h3>
-      <fieldset part="buyer">
-        <legend>${msg('Buyer', { id: 'orderForm.fields.buyer' })}</legend>
-        ${FIELDS.slice(0, 4).map(field)}
-      </fieldset>
-      <fieldset part="ship-to">
-        <legend>${msg('Ship to', { id: 'orderForm.fields.shipTo' })}</legend>
-        ${FIELDS.slice(4, 9).map(field)}
-      </fieldset>
-      ${field(FIELDS[9]!)}
-      ${
-        preview && (preview.rows.length || preview.unassignedUnits)
-          ? html`<section part="routing" aria-labelledby="routing-title">
-              <h3 id="routing-title">${msg('Who makes your order', { id: 'orderForm.routing.title' })}</h3>
-              <ul>
-                ${preview.rows.map(
-                  (row) =>
-                    html`<li>
-                      ${msg(
-                        str`${row.factoryName}: ${count(row.units)} units, estimated to ship ${date(row.estimatedShipDate)}`,
-                        { id: 'orderForm.routing.row' },
-                      )}
-                    </li>`,
-                )}
-              </ul>
-              ${
-                preview.unassignedUnits > 0
-                  ? html`<p class="error">
-                      ${msg(
-                        str`${count(preview.unassignedUnits)} units have no factory that can make them.`,
-                        {
-                          id: 'orderForm.routing.unassigned',
-                        },
-                      )}
-                    </p>`
-                  : nothing
-              }
-              <p>
-                ${msg('Ship dates are estimates; the store confirms them with the order.', {
-                  id: 'orderForm.routing.note',
-                })}
-              </p>
-            </section>`
-          : nothing
-      }
-      <p part="form-error" class="error" role="alert">${this.#formError}</p>
-      ${
-        change
-          ? html`<section part="price-changed" aria-labelledby="price-changed-title">
-              <h3 id="price-changed-title" tabindex="-1">
-                ${msg('The price has changed', { id: 'orderForm.priceChanged.title' })}
-              </h3>
-              <p>
-                ${msg(
-                  str`The store's total for this order is now ${money(change.total)} (you saw ${money(change.previous)}). Nothing has been ordered yet.`,
-                  { id: 'orderForm.priceChanged.body' },
-                )}
-              </p>
-              <p>
-                ${msg('New total', { id: 'orderForm.priceChanged.newTotal' })}:
-                <strong part="new-total">${money(change.total)}</strong>
-              </p>
-              <div class="actions">
-                <button type="button" part="confirm-button" @click=${this.#onConfirmPrice}>
-                  ${msg(str`Place order at ${money(change.total)}`, { id: 'orderForm.priceChanged.confirm' })}
-                </button>
-                <button type="button" part="cancel-button" @click=${this.#onCancelPrice}>
-                  ${msg('Back to the order', { id: 'orderForm.priceChanged.cancel' })}
-                </button>
-              </div>
-            </section>`
-          : html`<div class="actions">
-              <button type="submit" part="submit" id="submit" ?disabled=${this.#isDisabled()}>
-                ${
-                  busy
-                    ? msg('Placing order…', { id: 'orderForm.submitting' })
-                    : msg(str`Place order · ${money(this.#priced?.quote.subtotal ?? 0)}`, {
-                        id: 'orderForm.submit',
-                      })
-                }
-              </button>
-              <span role="status"
-                >${busy ? msg('Placing your order…', { id: 'orderForm.submittingStatus' }) : ''}</span
-              >
-            </div>`
-      }
-    </form>`;
+    return renderOrdering(
+      this.#values,
+      this.#fieldErrors,
+      renderRoutingPreview(this.#preview, f),
+      this.#formError,
+      change
+        ? renderPriceChange(change, f.money, this.#onConfirmPrice, this.#onCancelPrice)
+        : renderSubmit(
+            this.#submission.inFlight,
+            this.#isDisabled(),
+            this.#priced?.quote.subtotal ?? 0,
+            f.money,
+          ),
+      this.#onSubmit,
+      this.#fieldOf,
+      this.#onFieldChange,
+    );
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1284,15 +901,6 @@ export class ChainOrderForm extends ChainElement {
     const first = [...this.#fieldErrors.keys()][0];
     const id = first ? fieldId(first) : fallback;
     if (id) this.#focusAfterUpdate = id;
-  }
-
-  /** A SKU of the order by name: "Black / M", or "<offer> · Black / M" for other offers. */
-  #skuName(skuId: string, f: Formats): string {
-    const has = (offer: Offer): boolean => offer.skus.some((sku) => sku.id === skuId);
-    const main = this.#main!;
-    if (has(main)) return skuLabel(main, skuId);
-    const other = [...this.#extras.values()].find(has);
-    return other ? `${localize(other.title, f.locale)} · ${skuLabel(other, skuId)}` : skuId;
   }
 }
 
