@@ -7,7 +7,7 @@ import {
   type OrderResponse,
   type RoutingPreview,
 } from '@chainkit/core';
-import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { updateWhenLocaleChanges } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { StoreController } from '../internal/api-controller.js';
 import { isChainApiError } from '../internal/api-error.js';
@@ -25,9 +25,17 @@ import {
 import styles from './chain-order-form.styles.js';
 import { loadDraft, saveDraft } from './draft-storage.js';
 import { formats, type Formats } from './format.js';
-import { paintCell } from './cell-paint.js';
+import {
+  checkFields,
+  failureText,
+  loadErrorText,
+  notConfigured,
+  quantityProblem,
+  rejectedFields,
+  valueMissing,
+} from './form-messages.js';
+import { keyMove, paintCell, positionOf } from './matrix-cells.js';
 import { renderConfirmation } from './confirmation-view.js';
-import { moveFor } from './keyboard-grid.js';
 import { buildMatrix, type CellPosition, type MatrixModel } from './matrix-axes.js';
 import { renderPriceChange, renderSubmit } from './order-actions-view.js';
 import { OrderSubmission } from './order-submission.js';
@@ -37,6 +45,7 @@ import { priceLines, type PricedLines } from './order-pricing.js';
 import { renderOtherItems, type OtherLine } from './other-items.js';
 import { linesOf, parseQuantity } from './quantity-input.js';
 import { renderRoutingPreview } from './routing-preview-view.js';
+import { renderLoadError, renderLoading, renderNoOffer } from './status-view.js';
 import { cellId, renderSkuMatrix } from './sku-matrix-view.js';
 import { countFormat, violationText } from './violation-text.js';
 
@@ -56,17 +65,6 @@ export interface OrderFormLine {
 }
 
 const isOrderable = (quantity: number): boolean => Number.isSafeInteger(quantity) && quantity > 0;
-
-/** A matrix input's place, from its `data-row` and `data-col`. */
-const positionOf = ({ dataset }: HTMLInputElement): CellPosition => ({
-  row: Number(dataset['row']),
-  col: Number(dataset['col']),
-});
-
-const notConfigured = (): string =>
-  msg('This order form has no store to talk to (set api and key, or put it in a <chain-store>).', {
-    id: 'orderForm.notConfigured',
-  });
 
 /**
  * @summary Order form for one wholesale offer: a SKU matrix (e.g. colour × size) with live
@@ -415,33 +413,17 @@ export class ChainOrderForm extends ChainElement {
     const main = this.#main;
     const model = this.#model;
     const priced = this.#priced;
-    if (this.#load === 'loading' || (this.#load === 'idle' && this.offer)) {
-      return html`<div part="base" aria-busy="true">
-        <p part="status" role="status">${msg('Loading the offer…', { id: 'orderForm.loading' })}</p>
-        <div class="skeleton" aria-hidden="true"></div>
-      </div>`;
-    }
-    if (this.#load === 'error') {
-      return html`<div part="base">
-        <p part="error" role="alert" class="error">${this.#loadError}</p>
-        <div class="actions">
-          <button type="button" @click=${this.#fetchOffer}>
-            ${msg('Try again', { id: 'orderForm.retry' })}
-          </button>
-        </div>
-      </div>`;
-    }
-    if (!main || !model || !priced) {
-      return html`<div part="base">
-        <p part="status">${msg('No offer to order.', { id: 'orderForm.noOffer' })}</p>
-      </div>`;
-    }
+    if (this.#load === 'loading' || (this.#load === 'idle' && this.offer)) return renderLoading();
+    if (this.#load === 'error') return renderLoadError(this.#loadError, this.#fetchOffer);
+    if (!main || !model || !priced) return renderNoOffer();
     const title = html`<h2 part="title">${localize(main.title, f.locale)}</h2>`;
     const order = this.#placed;
     if (this.#phase === 'placed' && order) {
       // The heading takes the focus (`tabindex="-1"`).
+      // prettier-ignore
       return html`<div part="base">
-        ${title} ${renderConfirmation(order, this.#storeFactories, main, this.#extras, f, this.#startOver)}
+        ${title}
+        ${renderConfirmation(order, this.#storeFactories, main, this.#extras, f, this.#startOver)}
       </div>`;
     }
     return html`<div part="base">
@@ -504,11 +486,7 @@ export class ChainOrderForm extends ChainElement {
     } catch (error) {
       if (abort.signal.aborted) return;
       this.#load = 'error';
-      this.#loadError = isChainApiError(error, 'not_found')
-        ? msg('This offer is not sold any more.', { id: 'orderForm.loadNotFound' })
-        : msg('The offer could not be loaded. Check your connection and try again.', {
-            id: 'orderForm.loadFailed',
-          });
+      this.#loadError = loadErrorText(isChainApiError(error, 'not_found'));
       this.requestUpdate();
     }
   }
@@ -646,28 +624,13 @@ export class ChainOrderForm extends ChainElement {
   }
 
   #onCellKeydown(event: KeyboardEvent): void {
-    const input = event.target as HTMLInputElement;
     const model = this.#model;
-    if (!model || event.isComposing) return;
-    const { key, shiftKey, ctrlKey, metaKey, altKey } = event;
-    const length = input.value.length;
-    const start = input.selectionStart ?? 0;
-    const end = input.selectionEnd ?? length;
-    const all = !start && end === length;
-    const from = positionOf(input);
-    const to = moveFor(
-      { key, shiftKey, ctrlKey, metaKey, altKey, atStart: all || !end, atEnd: all || start === length },
-      from,
-      {
-        rows: model.rows.length,
-        cols: model.width,
-        has: (row, col) => !!model.cells[row]?.[col],
-      },
-    );
+    const to = model && !event.isComposing ? keyMove(event, model) : null;
     if (!to) return;
     event.preventDefault();
-    if (to.row === from.row && to.col === from.col) return;
     const target = this.#cell(to);
+    // At the edge the move is the cell itself: the key is swallowed, the selection kept.
+    if (target === event.target) return;
     target?.focus();
     target?.select();
   }
@@ -790,22 +753,11 @@ export class ChainOrderForm extends ChainElement {
     const lines = this.lines;
     const issues = fieldIssues(this.#values);
     this.#fieldErrors = fieldMessages(issues, this.#values);
-    const quantityProblem = !lines.length
-      ? valueMissing()
-      : priced.quote.ok
-        ? ''
-        : msg('Some quantities cannot be ordered as they are; see the notes in the table.', {
-            id: 'orderForm.quantityProblem',
-          });
-    if (issues.length || quantityProblem) {
+    const problem = !lines.length ? valueMissing() : priced.quote.ok ? '' : quantityProblem();
+    if (issues.length || problem) {
       const fieldCount = this.#fieldErrors.size;
-      this.#formError = [
-        quantityProblem,
-        fieldCount && msg(str`Check ${fieldCount} highlighted field(s).`, { id: 'orderForm.checkFields' }),
-      ]
-        .filter(Boolean)
-        .join(' ');
-      if (quantityProblem) this.#focusAfterUpdate = cellId(this.#firstBadCell() ?? this.#active);
+      this.#formError = [problem, fieldCount && checkFields(fieldCount)].filter(Boolean).join(' ');
+      if (problem) this.#focusAfterUpdate = cellId(this.#firstBadCell() ?? this.#active);
       else this.#focusFirstField();
       this.requestUpdate();
       return;
@@ -842,22 +794,12 @@ export class ChainOrderForm extends ChainElement {
         return;
       case 'invalid':
         this.#fieldErrors = fieldMessages(outcome.issues, this.#values);
-        this.#formError = msg('The store did not accept some details; check the highlighted fields.', {
-          id: 'orderForm.rejectedFields',
-        });
+        this.#formError = rejectedFields();
         this.#focusFirstField('submit');
         return;
       case 'failed':
         this.#focusAfterUpdate = 'submit';
-        this.#formError =
-          outcome.reason === 'unknown'
-            ? msg(
-                'The store could not be reached, so the order may not have been placed. Try again: an order that did go through will not be placed twice.',
-                { id: 'orderForm.networkError' },
-              )
-            : outcome.reason === 'rate-limited'
-              ? msg('Too many attempts. Wait a moment, then try again.', { id: 'orderForm.rateLimited' })
-              : msg(str`The order could not be placed (${outcome.code}).`, { id: 'orderForm.failed' });
+        this.#formError = failureText(outcome);
     }
   }
 
@@ -902,10 +844,6 @@ export class ChainOrderForm extends ChainElement {
     const id = first ? fieldId(first) : fallback;
     if (id) this.#focusAfterUpdate = id;
   }
-}
-
-function valueMissing(): string {
-  return msg('Enter a quantity for at least one item.', { id: 'orderForm.valueMissing' });
 }
 
 declare global {

@@ -34,8 +34,12 @@ export function renderConfirmation(
   onAnother: () => void,
 ): TemplateResult {
   const { count, money } = f;
+  // Line breaks inside are text nodes of the DOM: kept as they were.
+  // prettier-ignore
   return html`<section part="confirmation" aria-labelledby="confirmation-title">
-    <h3 id="confirmation-title" tabindex="-1">${msg('Order placed', { id: 'orderForm.confirm.title' })}</h3>
+    <h3 id="confirmation-title" tabindex="-1">
+      ${msg('Order placed', { id: 'orderForm.confirm.title' })}
+    </h3>
     <p>
       ${msg('Order number', { id: 'orderForm.confirm.number' })}:
       <strong part="order-number">${order.id}</strong>
@@ -53,7 +57,9 @@ export function renderConfirmation(
       ${order.factoryOrders.map(
         (sub) =>
           html`<li part="factory-order">
-            <h4>${factories.find((factory) => factory.id === sub.factoryId)?.name ?? sub.factoryId}</h4>
+            <h4>
+              ${factories.find((factory) => factory.id === sub.factoryId)?.name ?? sub.factoryId}
+            </h4>
             <p>
               ${msg(str`Estimated ship date: ${f.date(sub.estimatedShipDate)}`, {
                 id: 'orderForm.confirm.shipDate',
@@ -63,8 +69,7 @@ export function renderConfirmation(
               ${sub.lines.map(
                 (line) =>
                   html`<li>
-                    ${skuName(line.skuId, main, others, f.locale)} × ${count(line.quantity)} —
-                    ${money(line.lineTotal)}
+                    ${skuName(line.skuId, main, others, f.locale)} × ${count(line.quantity)} — ${money(line.lineTotal)}
                   </li>`,
               )}
             </ul>

@@ -67,6 +67,8 @@ export function renderOrdering(
       ${error ? html`<span id="${id}-error" class="field-error" part="field-error">${error}</span>` : nothing}
     </div>`;
   };
+  // Line breaks between parts are text nodes of the DOM: kept as they were.
+  // prettier-ignore
   return html`<form
     part="form"
     novalidate
@@ -84,7 +86,8 @@ export function renderOrdering(
       <legend>${msg('Ship to', { id: 'orderForm.fields.shipTo' })}</legend>
       ${FIELDS.slice(4, 9).map(field)}
     </fieldset>
-    ${field(FIELDS[9]!)} ${routing}
+    ${field(FIELDS[9]!)}
+    ${routing}
     <p part="form-error" class="error" role="alert">${formError}</p>
     ${actions}
   </form>`;
