@@ -64,7 +64,10 @@ const localizedText: Schema = {
 const tier = object({ minQuantity: int, unitPrice: money });
 const rules = object({ moq: int, step: int, max: nullable(int) }, ['moq', 'step']);
 
-/** A sub-order as everyone sees it; the secret key's view adds its routing reason. */
+/**
+ * A sub-order as everyone sees it; the secret key's view adds its routing reason, the factory's
+ * its order, ship-to and buyer.
+ */
 const factoryOrderProperties: Record<string, Schema> = {
   id: { type: 'string', pattern: '^fo_' },
   factoryId: str,
@@ -296,14 +299,7 @@ const schemas: Record<string, Schema> = {
   },
   AdminOrderList: object({ data: { type: 'array', items: ref('AdminOrder') }, nextCursor: nullable(str) }),
   FactoryOrderItem: object({
-    id: { type: 'string', pattern: '^fo_' },
-    factoryId: str,
-    lines: { type: 'array', items: ref('OrderLine') },
-    subtotal: money,
-    estimatedShipDate: day,
-    status: { enum: [...FACTORY_ORDER_STATUSES] },
-    shipment: nullable(object({ carrier: str, trackingNumber: str, shippedAt: instant })),
-    rejectionReason: nullable(str),
+    ...factoryOrderProperties,
     orderId: str,
     orderStatus: { enum: [...ORDER_STATUSES] },
     currency: str,
