@@ -152,7 +152,12 @@ export function quote(catalog: Catalog, lines: readonly QuoteLineInput[], option
     const lineList = entry.listPrice * quantity;
     const nextQuantity = (sums?.quantity ?? 0) + quantity;
     const nextList = (sums?.list ?? 0) + lineList;
-    if (![lineList, nextQuantity, nextList, cartList + lineList].every(Number.isSafeInteger)) {
+    if (
+      !Number.isSafeInteger(lineList) ||
+      !Number.isSafeInteger(nextQuantity) ||
+      !Number.isSafeInteger(nextList) ||
+      !Number.isSafeInteger(cartList + lineList)
+    ) {
       violations.push({ code: 'invalid_quantity', skuId: entry.sku.id, quantity });
       merged.set(entry, 0);
       continue;
