@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { ChainCart, ChainOrderForm, CartStore, setChainLocale } from '../src/index.js';
 import '../src/define.js';
+import { PlacementController } from '../src/internal/placement-controller.js';
 import { MOCK_API, MOCK_KEY, useMockApi } from './mocks/setup.js';
 
 const api = useMockApi();
@@ -178,6 +179,39 @@ describe('<chain-cart>', () => {
     await until(() => !el.open, 'the panel to close again');
     expect(el.shadowRoot!.activeElement).to.equal(button);
   });
+
+  // With CSS anchor positioning (this Chromium), then with floating-ui as older browsers place it.
+  for (const native of [true, false]) {
+    it(`opens the panel under the toggle, right edges aligned (${native ? 'anchor positioning' : 'floating-ui'})`, async () => {
+      PlacementController.nativeAnchoring = native;
+      try {
+        const page = await fixture<HTMLDivElement>(
+          html`<div style="display: flex; justify-content: flex-end; padding: 10px">
+            <chain-cart
+              api=${MOCK_API}
+              key=${MOCK_KEY}
+              locale="en"
+              storage-key=${`chainkit:test-cart-${(keyCounter += 1)}`}
+            ></chain-cart>
+          </div>`,
+        );
+        const el = page.querySelector('chain-cart')!;
+        el.addLine({ offerId: 'hat', skuId: 'hat-red', quantity: 5 });
+        await priced(el);
+        toggle(el).click();
+        await until(() => panel(el).dataset.placement, 'the panel to be placed');
+        const anchor = toggle(el).getBoundingClientRect();
+        const box = panel(el).getBoundingClientRect();
+        expect(panel(el).dataset.placement).to.equal('bottom-end');
+        expect(box.top).to.be.closeTo(anchor.bottom + 6, 1);
+        expect(box.right).to.be.closeTo(anchor.right, 1);
+        expect(box.left).to.be.at.least(7);
+        el.hide();
+      } finally {
+        PlacementController.nativeAnchoring = undefined;
+      }
+    });
+  }
 
   it('checks out into the order form named by checkout-target and forgets the lines once ordered', async () => {
     const storageKey = `chainkit:test-cart-checkout-${Date.now()}`;

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { ChainLadderPrice, type QuantityChangeDetail } from '../src/index.js';
 import '../src/define.js';
+import { PlacementController } from '../src/internal/placement-controller.js';
 import { sharedClient } from '../src/internal/shared-client.js';
 import { COAT, HAT, MOCK_API, MOCK_KEY, SOCKS, useMockApi } from './mocks/setup.js';
 
@@ -327,6 +328,31 @@ describe('<chain-ladder-price>', () => {
       await sendKeys({ press: 'Space' });
       await waitUntil(() => !popover.matches(':popover-open'), 'popover closed by its button');
     });
+
+    // With CSS anchor positioning (this Chromium), then with floating-ui as older browsers place it.
+    for (const native of [true, false]) {
+      it(`opens under its button, left edges aligned (${native ? 'anchor positioning' : 'floating-ui'})`, async () => {
+        PlacementController.nativeAnchoring = native;
+        try {
+          const el = await local(COAT, 60);
+          const button = q<HTMLButtonElement>(el, '[part~="mixed-batch-button"]')!;
+          const popover = q(el, '[part~="popover"]')!;
+          button.click();
+          await waitUntil(() => popover.dataset.placement, 'popover placed');
+          const anchor = button.getBoundingClientRect();
+          const box = popover.getBoundingClientRect();
+          expect(popover.dataset.placement).to.equal('bottom-start');
+          expect(box.top).to.be.closeTo(anchor.bottom + 6, 1);
+          expect(box.left).to.be.closeTo(anchor.left, 1);
+          // Its own width (up to 22rem), not squeezed to the room beside the button.
+          expect(box.width).to.be.greaterThan(200);
+          button.click();
+          await waitUntil(() => !popover.matches(':popover-open'), 'popover closed');
+        } finally {
+          PlacementController.nativeAnchoring = undefined;
+        }
+      });
+    }
 
     it('is offered only for mixed-batch offers', async () => {
       const el = await local(HAT);

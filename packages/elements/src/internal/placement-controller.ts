@@ -3,13 +3,182 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export type { Placement };
 
+let floatingUiRequests = 0;
 /**
- * `@floating-ui/dom`, fetched when a popup first opens: most visits to a shop page never open
- * one (the mixed-batch details, the cart panel), so the page's first load does not carry it.
+ * `@floating-ui/dom`, fetched when a popup first opens in a browser without CSS anchor
+ * positioning: most visits to a shop page never open one (the mixed-batch details, the cart
+ * panel), and browsers with anchor positioning never need it, so no page's first load carries it.
  */
 let floatingUi: Promise<typeof import('./floating-ui.js')> | undefined;
-const loadFloatingUi = (): Promise<typeof import('./floating-ui.js')> =>
-  (floatingUi ??= import('./floating-ui.js'));
+const loadFloatingUi = (): Promise<typeof import('./floating-ui.js')> => {
+  floatingUiRequests += 1;
+  return (floatingUi ??= import('./floating-ui.js'));
+};
+
+/**
+ * How many times a popup asked for floating-ui (the chunk itself is fetched once). For tests:
+ * with CSS anchor positioning it stays put however many popups open.
+ */
+export function floatingUiRequestCount(): number {
+  return floatingUiRequests;
+}
+
+let anchoringSupported: boolean | undefined;
+/**
+ * Whether popups are placed with CSS anchor positioning (`anchor-name`, `position-area`,
+ * `position-try-fallbacks`, `anchor-center`: Chromium 128+, Safari 26+) rather than with
+ * floating-ui: {@link PlacementController.nativeAnchoring} when a test set it, else what the
+ * browser supports. Read each time a popup opens.
+ */
+export function usesCssAnchorPositioning(): boolean {
+  return PlacementController.nativeAnchoring ?? (anchoringSupported ??= detectAnchoring());
+}
+
+function detectAnchoring(): boolean {
+  // Every feature the native path uses, so a browser with an early or partial implementation
+  // (Chromium 125–127 named the fallbacks `position-try-options`) keeps floating-ui.
+  return (
+    typeof CSS !== 'undefined' &&
+    typeof CSSStyleSheet === 'function' &&
+    CSS.supports('anchor-name', '--a') &&
+    CSS.supports('position-anchor', '--a') &&
+    CSS.supports('position-area', 'bottom span-right') &&
+    CSS.supports('position-try-fallbacks', 'flip-block, flip-inline, --a') &&
+    CSS.supports('justify-self', 'anchor-center')
+  );
+}
+
+type Side = 'top' | 'right' | 'bottom' | 'left';
+type Alignment = 'start' | 'end' | undefined;
+
+const OPPOSITE: Record<Side, Side> = { top: 'bottom', right: 'left', bottom: 'top', left: 'right' };
+
+/**
+ * The last fallbacks of the native path, floating-ui's `shift`: centred on the anchor and kept
+ * inside the viewport by the padding (`anchor-center` slides back into its area rather than
+ * overflow). Insets in `@position-try` rules, which only a stylesheet can hold, so the controller
+ * adopts this one into the popup's shadow root; the gap and padding come from custom properties
+ * the controller sets on the popup.
+ */
+const SHIFT_RULES = (['top', 'right', 'bottom', 'left'] as const)
+  .map((side) => {
+    const inset = { top: 'var(--pad)', right: 'var(--pad)', bottom: 'var(--pad)', left: 'var(--pad)' };
+    inset[OPPOSITE[side]] = 'var(--gap)';
+    const vertical = side === 'top' || side === 'bottom';
+    return `@position-try --chain-shift-${side} {
+      position-area: ${side};
+      ${vertical ? 'justify-self: anchor-center; align-self: normal' : 'align-self: anchor-center; justify-self: normal'};
+      inset: ${inset.top} ${inset.right} ${inset.bottom} ${inset.left};
+    }`;
+  })
+  .join('\n')
+  .replace(/--pad/g, '--chain-placement-padding')
+  .replace(/--gap/g, '--chain-placement-gap');
+
+let shiftRules: CSSStyleSheet | undefined;
+function adoptShiftRules(floating: HTMLElement): void {
+  const root = floating.getRootNode();
+  if (!(root instanceof ShadowRoot || root instanceof Document)) return;
+  if (!shiftRules) {
+    shiftRules = new CSSStyleSheet();
+    shiftRules.replaceSync(SHIFT_RULES);
+  }
+  if (!root.adoptedStyleSheets.includes(shiftRules)) {
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, shiftRules];
+  }
+}
+
+/** The inline properties of the native path, removed again when the popup closes. */
+const NATIVE_PROPERTIES = [
+  'position-anchor',
+  'position-area',
+  'position-try-fallbacks',
+  'justify-self',
+  'align-self',
+  'right',
+  'bottom',
+  '--chain-placement-gap',
+  '--chain-placement-padding',
+];
+
+/**
+ * The native path's styles for a placement, all physical (floating-ui's `start` is the left
+ * edge, the right one in a right-to-left popup, for `top`/`bottom`; the top edge otherwise):
+ * the `position-area` cell beside the anchor, the gap as the inset on the anchor's side, the
+ * padding as the insets on the viewport's sides (an inset shrinks the area a fallback must fit),
+ * and fallbacks in floating-ui's `flip` order (other alignment, other side, both), then `shift`.
+ */
+function nativeStyles(
+  placement: Placement,
+  rtl: boolean,
+  distance: number,
+  padding: number,
+  anchorName: string,
+): Record<string, string> {
+  const [side, alignment] = placement.split('-') as [Side, Alignment];
+  const vertical = side === 'top' || side === 'bottom';
+  const [startEdge, endEdge] = vertical ? (rtl ? ['right', 'left'] : ['left', 'right']) : ['top', 'bottom'];
+  const inset: Record<string, string> = {
+    top: `${padding}px`,
+    right: `${padding}px`,
+    bottom: `${padding}px`,
+    left: `${padding}px`,
+  };
+  inset[OPPOSITE[side]] = `${distance}px`;
+  // Start-aligned: the popup's start edge on the anchor's, spanning towards the end.
+  if (alignment) inset[alignment === 'start' ? startEdge : endEdge] = '0px';
+  const span = alignment && `span-${alignment === 'start' ? endEdge : startEdge}`;
+  const [alignFlip, sideFlip] = vertical ? ['flip-inline', 'flip-block'] : ['flip-block', 'flip-inline'];
+  return {
+    position: 'fixed',
+    margin: '0',
+    ...inset,
+    'position-anchor': anchorName,
+    'position-area': span ? `${side} ${span}` : side,
+    'justify-self': vertical && !alignment ? 'anchor-center' : 'normal',
+    'align-self': !vertical && !alignment ? 'anchor-center' : 'normal',
+    'position-try-fallbacks': alignment
+      ? `${alignFlip}, ${sideFlip}, ${sideFlip} ${alignFlip}, --chain-shift-${side}, --chain-shift-${OPPOSITE[side]}`
+      : sideFlip,
+    '--chain-placement-gap': `${distance}px`,
+    '--chain-placement-padding': `${padding}px`,
+  };
+}
+
+/**
+ * The placement the browser picked among the fallbacks, read from where the popup is: its side
+ * of the anchor, and which edge it shares with it (the preferred alignment when shifted).
+ */
+function placementFromLayout(
+  preferred: Placement,
+  anchor: DOMRect,
+  floating: DOMRect,
+  rtl: boolean,
+): Placement {
+  const [side, alignment] = preferred.split('-') as [Side, Alignment];
+  const vertical = side === 'top' || side === 'bottom';
+  const middle = (r: DOMRect): number => (vertical ? r.top + r.height / 2 : r.left + r.width / 2);
+  const placed: Side = vertical
+    ? middle(floating) >= middle(anchor)
+      ? 'bottom'
+      : 'top'
+    : middle(floating) >= middle(anchor)
+      ? 'right'
+      : 'left';
+  if (!alignment) return placed;
+  const [start, end] = vertical
+    ? rtl
+      ? (['right', 'left'] as const)
+      : (['left', 'right'] as const)
+    : (['top', 'bottom'] as const);
+  const shares = (edge: 'top' | 'right' | 'bottom' | 'left'): boolean =>
+    Math.abs(floating[edge] - anchor[edge]) < 1;
+  const other = alignment === 'start' ? 'end' : 'start';
+  const kept = shares(alignment === 'start' ? start : end) || !shares(other === 'start' ? start : end);
+  return `${placed}-${kept ? alignment : other}`;
+}
+
+let anchorNames = 0;
 
 /** Options for {@link PlacementController}. */
 export interface PlacementOptions {
@@ -21,7 +190,10 @@ export interface PlacementOptions {
    * (Escape, click outside). Without the attribute it is shown with `hidden` and fixed positioning.
    */
   floating: () => HTMLElement | null | undefined;
-  /** Optional arrow element inside the popup; positioned along the popup's edge. */
+  /**
+   * Optional arrow element inside the popup (absolutely positioned); the controller sets its
+   * `left` (popup above or below) or `top` (beside) so it points at the anchor's middle.
+   */
   arrow?: () => HTMLElement | null | undefined;
   /** Preferred side and alignment; flips to the other side when there is no room. Default `bottom-start`. */
   placement?: Placement;
@@ -34,9 +206,8 @@ export interface PlacementOptions {
 }
 
 /**
- * Opens, closes and places a popup (tooltip, popover, cart panel) next to an anchor, with
- * `@floating-ui/dom` for the position (loaded on the first open) and the browser's popover top
- * layer for stacking.
+ * Opens, closes and places a popup (tooltip, popover, cart panel) next to an anchor, in the
+ * browser's popover top layer for stacking.
  *
  * ```ts
  * // in the element:
@@ -53,26 +224,47 @@ export interface PlacementOptions {
  * }
  * ```
  *
- * - `show()` opens the popup (`showPopover()`), places it, and keeps it placed while open
- *   (floating-ui's `autoUpdate`: scroll, resize, anchor moves); `hide()` closes it and stops
- *   watching; `toggle()` switches. Disconnecting the host closes it too.
+ * **Placement.** Where the browser has CSS anchor positioning ({@link usesCssAnchorPositioning}),
+ * the controller names the anchor (`anchor-name: --chain-anchor-<n>`, one per controller) and
+ * sets `position-anchor`, `position-area`, insets and `position-try-fallbacks` inline on the
+ * popup: the browser places it, flips it to the other alignment or side when it does not fit
+ * within `padding` of the viewport, slides it along the anchor as a last resort, and keeps it
+ * placed on scroll and resize; floating-ui is never downloaded. (Unlike floating-ui, a popup
+ * that flipped stays flipped while it still fits there.) Elsewhere `@floating-ui/dom` places it
+ * (`offset`, `flip`, `shift`, `arrow`; fetched on the first open) and `autoUpdate` follows
+ * scroll, resize and anchor moves.
+ *
+ * - `show()` opens the popup (`showPopover()`), places it, and keeps it placed while open;
+ *   `hide()` closes it and stops watching; `toggle()` switches. Disconnecting the host closes it too.
  * - `open` is the current state; the host re-renders whenever it changes, including when the
  *   browser closes an `auto` popover by light dismiss, so `aria-expanded` stays true.
  * - A click on the anchor that light-dismissed the popup does not re-open it in the same click.
  * - When the popup closes while focus is inside it, focus returns to the anchor.
- * - `placement` is the side actually used after flipping (e.g. for an arrow's styling).
+ * - `placement` is the side actually used after flipping (e.g. for an arrow's styling), also
+ *   set as the popup's `data-placement` once placed. With anchor positioning it is read from
+ *   the layout on open, scroll and resize of the window or the popup (as is the arrow's offset).
  *
- * The popup's own style should not set `inset` or `margin`; the controller sets `left`/`top` in
- * px with `position: fixed` (in the top layer that is relative to the viewport).
+ * The popup's own style should not set `position`, `inset` or `margin` (the controller sets them
+ * inline), and should give it a definite width (`width: max-content` with a `max-width` for
+ * text): an auto-width popup would wrap its text to fit beside the anchor rather than flip.
  */
 export class PlacementController implements ReactiveController {
+  /**
+   * For tests and emulating older browsers: `false` places every popup opened from now on with
+   * floating-ui, `true` with CSS anchor positioning; `undefined` (default) picks by support.
+   */
+  static nativeAnchoring: boolean | undefined = undefined;
+
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #options: PlacementOptions;
+  readonly #anchorName = `--chain-anchor-${++anchorNames}`;
   #open = false;
   #placement: Placement;
   #cleanup: (() => void) | undefined;
   #floating: HTMLElement | undefined;
   #anchor: Element | undefined;
+  /** Whether the open popup is placed by CSS anchor positioning (decided when it opened). */
+  #native = false;
   #openAtPointerDown = false;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: PlacementOptions) {
@@ -110,7 +302,13 @@ export class PlacementController implements ReactiveController {
     if (!floating || !anchor?.isConnected) return;
     this.#floating = floating;
     this.#anchor = anchor;
+    this.#native = usesCssAnchorPositioning();
     floating.addEventListener('toggle', this.#onToggle);
+    delete floating.dataset.placement;
+    if (this.#native) {
+      this.#showAnchored(floating, anchor);
+      return;
+    }
     // Transparent and click-through until placed (the first open waits for floating-ui), but not
     // `visibility: hidden`, which would refuse the focus an opening host moves into the popup.
     Object.assign(floating.style, {
@@ -122,8 +320,7 @@ export class PlacementController implements ReactiveController {
       opacity: '0',
       pointerEvents: 'none',
     });
-    if (!usesPopover(floating)) floating.hidden = false;
-    else if (!floating.matches(':popover-open')) floating.showPopover();
+    openPopup(floating);
     this.#setOpen(true);
     const { autoUpdate } = await loadFloatingUi();
     // Closed (or re-opened elsewhere) while floating-ui loaded: nothing to follow.
@@ -146,11 +343,18 @@ export class PlacementController implements ReactiveController {
     else this.hide();
   }
 
-  /** Places the popup once (the controller does this itself while open). */
+  /**
+   * Places the popup once (the controller does this itself while open). With anchor positioning
+   * the browser places it; this reads back the placement and points the arrow.
+   */
   async update(): Promise<void> {
     const floating = this.#floating;
     const anchor = this.#anchor;
     if (!this.#open || !floating || !anchor) return;
+    if (this.#native) {
+      this.#readAnchored(floating, anchor);
+      return;
+    }
     const { arrow, computePosition, flip, offset, shift } = await loadFloatingUi();
     const {
       arrow: arrowOf,
@@ -176,12 +380,86 @@ export class PlacementController implements ReactiveController {
       opacity: '',
       pointerEvents: '',
     });
-    floating.dataset.placement = placement;
     const at = middlewareData.arrow;
     if (arrowEl && at) {
       arrowEl.style.left = at.x === undefined ? '' : `${at.x}px`;
       arrowEl.style.top = at.y === undefined ? '' : `${at.y}px`;
     }
+    this.#placed(floating, placement);
+  }
+
+  /**
+   * The native path: anchor-positioning styles inline, then open. The browser places the popup
+   * from the first frame, so it is neither hidden nor waited for; the listeners only keep
+   * `placement` and the arrow in step with the fallback the browser picks.
+   */
+  #showAnchored(floating: HTMLElement, anchor: Element): void {
+    const { distance = 6, padding = 8, placement = 'bottom-start' } = this.#options;
+    adoptShiftRules(floating);
+    if (anchor instanceof HTMLElement || anchor instanceof SVGElement) {
+      anchor.style.setProperty('anchor-name', this.#anchorName);
+    }
+    // What a fallback-path open may have left (it shows the popup transparent until placed).
+    floating.style.removeProperty('opacity');
+    floating.style.removeProperty('pointer-events');
+    const rtl = getComputedStyle(floating).direction === 'rtl';
+    for (const [name, value] of Object.entries(
+      nativeStyles(placement, rtl, distance, padding, this.#anchorName),
+    )) {
+      floating.style.setProperty(name, value);
+    }
+    openPopup(floating);
+    this.#setOpen(true);
+    let frame = 0;
+    const schedule = (): void => {
+      frame ||= requestAnimationFrame(() => {
+        frame = 0;
+        void this.update();
+      });
+    };
+    // Scroll of the page or any scroller of the document (capture: scroll does not bubble).
+    addEventListener('resize', schedule);
+    document.addEventListener('scroll', schedule, { capture: true, passive: true });
+    const resized = new ResizeObserver(schedule);
+    resized.observe(floating);
+    this.#cleanup = () => {
+      cancelAnimationFrame(frame);
+      removeEventListener('resize', schedule);
+      document.removeEventListener('scroll', schedule, { capture: true });
+      resized.disconnect();
+      for (const name of NATIVE_PROPERTIES) floating.style.removeProperty(name);
+      if (anchor instanceof HTMLElement || anchor instanceof SVGElement) {
+        if (anchor.style.getPropertyValue('anchor-name') === this.#anchorName)
+          anchor.style.removeProperty('anchor-name');
+      }
+    };
+    this.#readAnchored(floating, anchor);
+  }
+
+  /** Reads where the browser put the popup: the placement, and the arrow's offset (as floating-ui's `arrow`). */
+  #readAnchored(floating: HTMLElement, anchor: Element): void {
+    const rtl = getComputedStyle(floating).direction === 'rtl';
+    const at = anchor.getBoundingClientRect();
+    const box = floating.getBoundingClientRect();
+    const placement = placementFromLayout(this.#options.placement ?? 'bottom-start', at, box, rtl);
+    const arrowEl = this.#options.arrow?.();
+    if (arrowEl) {
+      const vertical = placement.startsWith('top') || placement.startsWith('bottom');
+      const size = vertical ? arrowEl.offsetWidth : arrowEl.offsetHeight;
+      const room = (vertical ? floating.clientWidth : floating.clientHeight) - size - 4;
+      const middle = vertical
+        ? at.left + at.width / 2 - box.left - floating.clientLeft
+        : at.top + at.height / 2 - box.top - floating.clientTop;
+      const offset = `${Math.round(Math.min(Math.max(middle - size / 2, 4), Math.max(room, 4)))}px`;
+      arrowEl.style.left = vertical ? offset : '';
+      arrowEl.style.top = vertical ? '' : offset;
+    }
+    this.#placed(floating, placement);
+  }
+
+  /** Records the placement in effect; the host re-renders when it changed (flipped). */
+  #placed(floating: HTMLElement, placement: Placement): void {
+    floating.dataset.placement = placement;
     if (placement !== this.#placement) {
       this.#placement = placement;
       this.#host.requestUpdate();
@@ -202,8 +480,6 @@ export class PlacementController implements ReactiveController {
   #close(hide: boolean): void {
     const floating = this.#floating;
     if (!this.#open || !floating) return;
-    this.#cleanup?.();
-    this.#cleanup = undefined;
     floating.removeEventListener('toggle', this.#onToggle);
     // Whether focus is on or inside the popup, looking through shadow roots.
     let hadFocus = false;
@@ -214,6 +490,9 @@ export class PlacementController implements ReactiveController {
       if (!usesPopover(floating)) floating.hidden = true;
       else if (floating.matches(':popover-open')) floating.hidePopover();
     }
+    // After hiding: the native path's cleanup removes the styles that placed the popup.
+    this.#cleanup?.();
+    this.#cleanup = undefined;
     this.#setOpen(false);
     const anchor = this.#anchor;
     if (hadFocus && anchor instanceof HTMLElement && anchor.isConnected) anchor.focus();
@@ -233,4 +512,9 @@ export class PlacementController implements ReactiveController {
 
 function usesPopover(el: HTMLElement): boolean {
   return el.hasAttribute('popover') && typeof el.showPopover === 'function';
+}
+
+function openPopup(floating: HTMLElement): void {
+  if (!usesPopover(floating)) floating.hidden = false;
+  else if (!floating.matches(':popover-open')) floating.showPopover();
 }

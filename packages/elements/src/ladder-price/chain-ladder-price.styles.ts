@@ -165,6 +165,9 @@ export default css`
   }
 
   [popover] {
+    /* Its own width, not the room beside the button: there the text would wrap to fit rather
+       than the popover flip (CSS anchor positioning tries each side at the width it gets). */
+    width: max-content;
     max-width: min(22rem, calc(100vw - 2rem));
     margin: 0;
     padding: ${tokens.space3};
