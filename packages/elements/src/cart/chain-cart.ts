@@ -53,7 +53,8 @@ const cartIcon = svg`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden
  * step, max) and subtotal are shown per offer, the subtotal of everything at the bottom.
  *
  * **Panel.** The toggle shows the number of items and opens the panel in the popover top layer,
- * placed next to the toggle by floating-ui (so no `overflow` or `z-index` on the page clips it).
+ * placed next to the toggle (so no `overflow` or `z-index` on the page clips it): by CSS anchor
+ * positioning where the browser has it, else by floating-ui, fetched when the panel first opens.
  * Escape, a click outside or the close button closes it; focus then returns to the toggle.
  * Quantities are edited in place (committed on Enter or leaving the field; 0 removes the line).
  *

@@ -130,7 +130,10 @@ export class ChainLadderPrice extends ChainElement {
   /** The API client, locale and currency, from the enclosing `<chain-store>` or the element's own attributes. */
   readonly store: StoreController = new StoreController(this);
 
-  /** The mixed-batch (混批) explanation: a `popover="auto"` in the top layer, placed under its button. */
+  /**
+   * The mixed-batch (混批) explanation: a `popover="auto"` in the top layer, placed under its
+   * button by CSS anchor positioning, or by floating-ui (loaded on first open) in older browsers.
+   */
   readonly #help: PlacementController = new PlacementController(this, {
     anchor: () => this.renderRoot.querySelector('#mixed-batch-toggle'),
     floating: () => this.renderRoot.querySelector<HTMLElement>('#mixed-batch'),
