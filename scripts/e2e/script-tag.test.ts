@@ -270,6 +270,62 @@ describe('loader', () => {
     expect(problems.errors).toEqual([]);
     await page.close();
   }, 120_000);
+  it('registers the shop tags one frame apart, the store first, without shifting the page', async () => {
+    // Each registration is written down with the number of frames rendered so far; every layout
+    // shift with its time.
+    const { page, problems } = await openPage('/examples/script-tag/', (p) =>
+      p.addInitScript(() => {
+        const log = {
+          frames: 0,
+          defines: [] as [string, number, number][],
+          shifts: [] as [number, number][],
+        };
+        (window as unknown as { upgradeLog: typeof log }).upgradeLog = log;
+        requestAnimationFrame(function tick() {
+          log.frames += 1;
+          requestAnimationFrame(tick);
+        });
+        const define = customElements.define.bind(customElements);
+        customElements.define = (name, ctor, options) => {
+          log.defines.push([name, log.frames, performance.now()]);
+          define(name, ctor, options);
+        };
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) {
+            log.shifts.push([entry.startTime, entry.value]);
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      }),
+    );
+    await page.locator('chain-catalog [part~="card"]').first().waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(500);
+    const log = await page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            upgradeLog: { defines: [string, number, number][]; shifts: [number, number][] };
+          }
+        ).upgradeLog,
+    );
+    const shop = log.defines.filter(([name]) =>
+      ['chain-store', 'chain-catalog', 'chain-ladder-price', 'chain-order-form', 'chain-cart'].includes(name),
+    );
+    expect(shop.map(([name]) => name).sort()).toEqual([
+      'chain-cart',
+      'chain-catalog',
+      'chain-ladder-price',
+      'chain-order-form',
+      'chain-store',
+    ]);
+    expect(shop[0]![0]).toBe('chain-store');
+    const frames = shop.map(([, frame]) => frame);
+    for (let i = 1; i < frames.length; i += 1) expect(frames[i]).toBeGreaterThan(frames[i - 1]!);
+    // Space the page reserves with :not(:defined) holds until each element renders.
+    const firstDefine = shop[0]![2];
+    expect(log.shifts.filter(([time]) => time >= firstDefine)).toEqual([]);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });
 
 describe('a Chinese page', () => {

@@ -61,7 +61,10 @@ if (!standsBack(version, 'loader')) {
   const loadTag = (tag: string): Promise<unknown> => {
     let done = loading.get(tag);
     if (!done) {
-      done = Promise.all(chosen![tag]!.map((i) => import(new URL(files[i]!, base).href)));
+      // The chunks register their tags one task at a time (cdn/staggered-define.ts).
+      done = Promise.all(chosen![tag]!.map((i) => import(new URL(files[i]!, base).href))).then(() =>
+        customElements.whenDefined(tag),
+      );
       loading.set(tag, done);
       done.catch((error: unknown) => {
         // Forget the failure so the tag is tried again when it next appears.

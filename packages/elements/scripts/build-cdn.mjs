@@ -81,7 +81,7 @@ export function integrity(bytes) {
  * output unless asked, short message ids and minified templates. Legal comments are dropped from the code and their licences collected
  * into THIRD-PARTY-LICENSES.txt instead.
  */
-function viteBuild({ entry, formats, name, output, define = {}, emptyOutDir = false }) {
+function viteBuild({ entry, formats, name, output, define = {}, emptyOutDir = false, stagger = false }) {
   return build({
     configFile: false,
     envDir: false,
@@ -89,7 +89,11 @@ function viteBuild({ entry, formats, name, output, define = {}, emptyOutDir = fa
     base: './',
     mode: 'production',
     logLevel: 'warn',
-    plugins: [shortMessageIdsPlugin(), minifyTemplatesPlugin()],
+    plugins: [
+      shortMessageIdsPlugin(),
+      minifyTemplatesPlugin(),
+      ...(stagger ? [staggeredDefinePlugin()] : []),
+    ],
     // Workspace packages (@chainkit/core) from their TypeScript sources, never a stale dist;
     // Lit's production build (no "development" condition).
     // `@lit/localize` as the few lines of its runtime the elements use (the npm build keeps the
@@ -115,6 +119,24 @@ function viteBuild({ entry, formats, name, output, define = {}, emptyOutDir = fa
       },
     },
   });
+}
+
+/**
+ * Puts cdn/staggered-define.ts in place of src/internal/define.ts (the tags' chunks register one
+ * tag per task; see there). The full bundle and the npm build keep the synchronous `define`.
+ */
+function staggeredDefinePlugin() {
+  const real = join(pkgDir, 'src/internal/define.ts');
+  const staggered = join(pkgDir, 'cdn/staggered-define.ts');
+  return {
+    name: 'chainkit-staggered-define',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer || importer === staggered || !source.endsWith('/define.js')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved?.id === real ? staggered : null;
+    },
+  };
 }
 
 /** A module id as a short, machine-independent name: `node_modules/lit-html/lit-html.js`, `src/cart/…`. */
@@ -170,13 +192,14 @@ async function squeeze(name, module) {
 const outputsOf = (result) => (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
 
 /**
- * What every element needs: Lit and the other packages, the elements' foundations (internal/,
+ * What every element needs: Lit and the other packages, the elements' foundations (internal/ and
+ * the chunks' staggered `define`,
  * but for the popup placement only the cart and the ladder price use, and the refresh controller
  * only the order status uses) and the core modules
  * `<chain-money>` and `<chain-order-status>` use.
  */
 const BASE_MODULES =
-  /node_modules\/(?!@floating-ui\/)|packages\/elements\/src\/internal\/(?!placement-controller|floating-ui|refresh-controller)|packages\/core\/src\/(?:money|money-error|currencies|localized-text|api-types)\.ts/;
+  /node_modules\/(?!@floating-ui\/)|packages\/elements\/cdn\/staggered-define|packages\/elements\/src\/internal\/(?!placement-controller|floating-ui|refresh-controller)|packages\/core\/src\/(?:money|money-error|currencies|localized-text|api-types)\.ts/;
 /**
  * The shop elements (store, catalog, ladder price, order form, cart, their popup placement) and
  * the rest of core, in one chunk: they are used together on a shop page, and one file compresses
@@ -201,6 +224,7 @@ async function main() {
     const chunks = outputsOf(
       await viteBuild({
         emptyOutDir,
+        stagger: true,
         entry: TAGS,
         formats: ['es'],
         output: {

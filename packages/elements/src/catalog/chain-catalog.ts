@@ -301,7 +301,12 @@ export class ChainCatalog extends ChainElement {
         this.#announce();
       }
     }
-    if (!this.#geometry || changed.has('layout') || changed.has('scroller')) this.#measure();
+    // Not before the first render: the host is still empty, and `updated` measures (with the probes)
+    // and renders again before the first paint anyway. Measuring here too would lay out the page
+    // twice while it upgrades.
+    if (this.hasUpdated && (!this.#geometry || changed.has('layout') || changed.has('scroller'))) {
+      this.#measure();
+    }
     this.#cells = this.#loadingMore
       ? // Skeletons that finish the last row and add one more while the next page loads.
         [...this.#visible, ...new Array<null>(this.#fill(this.#visible.length)).fill(null)]
