@@ -31,151 +31,83 @@ let anchoringSupported: boolean | undefined;
  * browser supports. Read each time a popup opens.
  */
 export function usesCssAnchorPositioning(): boolean {
-  return PlacementController.nativeAnchoring ?? (anchoringSupported ??= detectAnchoring());
-}
-
-function detectAnchoring(): boolean {
-  // Every feature the native path uses, so a browser with an early or partial implementation
-  // (Chromium 125–127 named the fallbacks `position-try-options`) keeps floating-ui.
+  // Chromium 125–127 named the fallbacks `position-try-options`: they keep floating-ui.
   return (
-    typeof CSS !== 'undefined' &&
-    typeof CSSStyleSheet === 'function' &&
-    CSS.supports('anchor-name', '--a') &&
-    CSS.supports('position-anchor', '--a') &&
-    CSS.supports('position-area', 'bottom span-right') &&
-    CSS.supports('position-try-fallbacks', 'flip-block, flip-inline, --a') &&
-    CSS.supports('justify-self', 'anchor-center')
+    PlacementController.nativeAnchoring ??
+    (anchoringSupported ??=
+      typeof CSS == 'object' &&
+      CSS.supports('anchor-name:--a') &&
+      CSS.supports('position-try-fallbacks:flip-block') &&
+      CSS.supports('justify-self:anchor-center'))
   );
 }
 
 type Side = 'top' | 'right' | 'bottom' | 'left';
 type Alignment = 'start' | 'end' | undefined;
 
-const OPPOSITE: Record<Side, Side> = { top: 'bottom', right: 'left', bottom: 'top', left: 'right' };
+/** Clockwise, so the opposite side is two along. */
+const SIDES: readonly Side[] = ['top', 'right', 'bottom', 'left'];
 
 /**
  * The last fallbacks of the native path, floating-ui's `shift`: centred on the anchor and kept
  * inside the viewport by the padding (`anchor-center` slides back into its area rather than
- * overflow). Insets in `@position-try` rules, which only a stylesheet can hold, so the controller
- * adopts this one into the popup's shadow root; the gap and padding come from custom properties
- * the controller sets on the popup.
+ * overflow). `@position-try` rules, which only a stylesheet can hold, so the controller adopts
+ * this one into the popup's shadow root; the gap and padding come from custom properties the
+ * controller sets on the popup. Insets: top right bottom left.
  */
-const SHIFT_RULES = (['top', 'right', 'bottom', 'left'] as const)
-  .map((side) => {
-    const inset = { top: 'var(--pad)', right: 'var(--pad)', bottom: 'var(--pad)', left: 'var(--pad)' };
-    inset[OPPOSITE[side]] = 'var(--gap)';
-    const vertical = side === 'top' || side === 'bottom';
-    return `@position-try --chain-shift-${side} {
-      position-area: ${side};
-      ${vertical ? 'justify-self: anchor-center; align-self: normal' : 'align-self: anchor-center; justify-self: normal'};
-      inset: ${inset.top} ${inset.right} ${inset.bottom} ${inset.left};
-    }`;
-  })
-  .join('\n')
-  .replace(/--pad/g, '--chain-placement-padding')
-  .replace(/--gap/g, '--chain-placement-gap');
+const SHIFT_RULES = `
+@position-try --chain-shift-top { position-area: top; justify-self: anchor-center; align-self: normal; inset: var(--chain-pad) var(--chain-pad) var(--chain-gap) }
+@position-try --chain-shift-bottom { position-area: bottom; justify-self: anchor-center; align-self: normal; inset: var(--chain-gap) var(--chain-pad) var(--chain-pad) }
+@position-try --chain-shift-left { position-area: left; align-self: anchor-center; justify-self: normal; inset: var(--chain-pad) var(--chain-gap) var(--chain-pad) var(--chain-pad) }
+@position-try --chain-shift-right { position-area: right; align-self: anchor-center; justify-self: normal; inset: var(--chain-pad) var(--chain-pad) var(--chain-pad) var(--chain-gap) }`;
 
 let shiftRules: CSSStyleSheet | undefined;
-function adoptShiftRules(floating: HTMLElement): void {
-  const root = floating.getRootNode();
-  if (!(root instanceof ShadowRoot || root instanceof Document)) return;
-  if (!shiftRules) {
-    shiftRules = new CSSStyleSheet();
-    shiftRules.replaceSync(SHIFT_RULES);
-  }
-  if (!root.adoptedStyleSheets.includes(shiftRules)) {
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, shiftRules];
-  }
-}
-
-/** The inline properties of the native path, removed again when the popup closes. */
-const NATIVE_PROPERTIES = [
-  'position-anchor',
-  'position-area',
-  'position-try-fallbacks',
-  'justify-self',
-  'align-self',
-  'right',
-  'bottom',
-  '--chain-placement-gap',
-  '--chain-placement-padding',
-];
 
 /**
- * The native path's styles for a placement, all physical (floating-ui's `start` is the left
- * edge, the right one in a right-to-left popup, for `top`/`bottom`; the top edge otherwise):
+ * The native path's inline style for a placement, all physical (floating-ui's `start` is the
+ * left edge, the right one in a right-to-left popup, for `top`/`bottom`; the top edge otherwise):
  * the `position-area` cell beside the anchor, the gap as the inset on the anchor's side, the
  * padding as the insets on the viewport's sides (an inset shrinks the area a fallback must fit),
  * and fallbacks in floating-ui's `flip` order (other alignment, other side, both), then `shift`.
  */
-function nativeStyles(
-  placement: Placement,
-  rtl: boolean,
-  distance: number,
-  padding: number,
-  anchorName: string,
-): Record<string, string> {
+function anchoredStyle(placement: Placement, rtl: boolean, gap: number, pad: number, name: string): string {
   const [side, alignment] = placement.split('-') as [Side, Alignment];
-  const vertical = side === 'top' || side === 'bottom';
-  const [startEdge, endEdge] = vertical ? (rtl ? ['right', 'left'] : ['left', 'right']) : ['top', 'bottom'];
-  const inset: Record<string, string> = {
-    top: `${padding}px`,
-    right: `${padding}px`,
-    bottom: `${padding}px`,
-    left: `${padding}px`,
-  };
-  inset[OPPOSITE[side]] = `${distance}px`;
-  // Start-aligned: the popup's start edge on the anchor's, spanning towards the end.
-  if (alignment) inset[alignment === 'start' ? startEdge : endEdge] = '0px';
-  const span = alignment && `span-${alignment === 'start' ? endEdge : startEdge}`;
+  const i = SIDES.indexOf(side);
+  const vertical = i % 2 == 0;
+  // The alignment axis's start and end edge, as indexes into SIDES.
+  const start = vertical ? (rtl ? 1 : 3) : 0;
+  const end = (start + 2) % 4;
+  const inset = SIDES.map(() => pad);
+  inset[(i + 2) % 4] = gap;
+  // Start-aligned: the popup's start edge on the anchor's, its cell spanning towards the end.
+  if (alignment) inset[alignment == 'start' ? start : end] = 0;
   const [alignFlip, sideFlip] = vertical ? ['flip-inline', 'flip-block'] : ['flip-block', 'flip-inline'];
-  return {
-    position: 'fixed',
-    margin: '0',
-    ...inset,
-    'position-anchor': anchorName,
-    'position-area': span ? `${side} ${span}` : side,
-    'justify-self': vertical && !alignment ? 'anchor-center' : 'normal',
-    'align-self': !vertical && !alignment ? 'anchor-center' : 'normal',
-    'position-try-fallbacks': alignment
-      ? `${alignFlip}, ${sideFlip}, ${sideFlip} ${alignFlip}, --chain-shift-${side}, --chain-shift-${OPPOSITE[side]}`
-      : sideFlip,
-    '--chain-placement-gap': `${distance}px`,
-    '--chain-placement-padding': `${padding}px`,
-  };
+  return `;position:fixed;margin:0;inset:${inset.join('px ')}px;position-anchor:${name};--chain-gap:${gap}px;--chain-pad:${pad}px;${
+    alignment
+      ? `position-area:${side} span-${SIDES[alignment == 'start' ? end : start]};justify-self:normal;align-self:normal;position-try-fallbacks:${alignFlip},${sideFlip},${sideFlip} ${alignFlip},--chain-shift-${side},--chain-shift-${SIDES[(i + 2) % 4]}`
+      : `position-area:${side};${vertical ? 'justify' : 'align'}-self:anchor-center;position-try-fallbacks:${sideFlip}`
+  }`;
 }
 
 /**
  * The placement the browser picked among the fallbacks, read from where the popup is: its side
  * of the anchor, and which edge it shares with it (the preferred alignment when shifted).
  */
-function placementFromLayout(
-  preferred: Placement,
-  anchor: DOMRect,
-  floating: DOMRect,
-  rtl: boolean,
-): Placement {
+function placementFromLayout(preferred: Placement, anchor: DOMRect, box: DOMRect, rtl: boolean): Placement {
   const [side, alignment] = preferred.split('-') as [Side, Alignment];
-  const vertical = side === 'top' || side === 'bottom';
-  const middle = (r: DOMRect): number => (vertical ? r.top + r.height / 2 : r.left + r.width / 2);
-  const placed: Side = vertical
-    ? middle(floating) >= middle(anchor)
+  const vertical = SIDES.indexOf(side) % 2 == 0;
+  const placed = vertical
+    ? box.top + box.bottom >= anchor.top + anchor.bottom
       ? 'bottom'
       : 'top'
-    : middle(floating) >= middle(anchor)
+    : box.left + box.right >= anchor.left + anchor.right
       ? 'right'
       : 'left';
   if (!alignment) return placed;
-  const [start, end] = vertical
-    ? rtl
-      ? (['right', 'left'] as const)
-      : (['left', 'right'] as const)
-    : (['top', 'bottom'] as const);
-  const shares = (edge: 'top' | 'right' | 'bottom' | 'left'): boolean =>
-    Math.abs(floating[edge] - anchor[edge]) < 1;
-  const other = alignment === 'start' ? 'end' : 'start';
-  const kept = shares(alignment === 'start' ? start : end) || !shares(other === 'start' ? start : end);
-  return `${placed}-${kept ? alignment : other}`;
+  const edges: [Side, Side] = vertical ? (rtl ? ['right', 'left'] : ['left', 'right']) : ['top', 'bottom'];
+  const shares = (edge: Side): boolean => Math.abs(box[edge] - anchor[edge]) < 1;
+  const [own, other] = alignment == 'start' ? edges : [edges[1], edges[0]];
+  return `${placed}-${!shares(own) && shares(other) ? (alignment == 'start' ? 'end' : 'start') : alignment}`;
 }
 
 let anchorNames = 0;
@@ -355,37 +287,10 @@ export class PlacementController implements ReactiveController {
       this.#readAnchored(floating, anchor);
       return;
     }
-    const { arrow, computePosition, flip, offset, shift } = await loadFloatingUi();
-    const {
-      arrow: arrowOf,
-      distance = 6,
-      padding = 8,
-      placement: preferred = 'bottom-start',
-    } = this.#options;
-    const arrowEl = arrowOf?.();
-    const { x, y, placement, middlewareData } = await computePosition(anchor, floating, {
-      placement: preferred,
-      strategy: 'fixed',
-      middleware: [
-        offset(distance),
-        flip({ padding }),
-        shift({ padding }),
-        arrowEl && arrow({ element: arrowEl, padding: 4 }),
-      ],
-    });
-    if (!this.#open) return;
-    Object.assign(floating.style, {
-      left: `${Math.round(x)}px`,
-      top: `${Math.round(y)}px`,
-      opacity: '',
-      pointerEvents: '',
-    });
-    const at = middlewareData.arrow;
-    if (arrowEl && at) {
-      arrowEl.style.left = at.x === undefined ? '' : `${at.x}px`;
-      arrowEl.style.top = at.y === undefined ? '' : `${at.y}px`;
-    }
-    this.#placed(floating, placement);
+    const { distance = 6, padding = 8, placement = 'bottom-start' } = this.#options;
+    const { place } = await loadFloatingUi();
+    const placed = await place(anchor, floating, this.#options.arrow?.(), placement, distance, padding);
+    if (this.#open) this.#placed(floating, placed);
   }
 
   /**
@@ -395,19 +300,21 @@ export class PlacementController implements ReactiveController {
    */
   #showAnchored(floating: HTMLElement, anchor: Element): void {
     const { distance = 6, padding = 8, placement = 'bottom-start' } = this.#options;
-    adoptShiftRules(floating);
-    if (anchor instanceof HTMLElement || anchor instanceof SVGElement) {
-      anchor.style.setProperty('anchor-name', this.#anchorName);
+    const name = this.#anchorName;
+    const root = floating.getRootNode() as Document | ShadowRoot;
+    if (!shiftRules) {
+      shiftRules = new CSSStyleSheet();
+      shiftRules.replaceSync(SHIFT_RULES);
     }
-    // What a fallback-path open may have left (it shows the popup transparent until placed).
-    floating.style.removeProperty('opacity');
-    floating.style.removeProperty('pointer-events');
-    const rtl = getComputedStyle(floating).direction === 'rtl';
-    for (const [name, value] of Object.entries(
-      nativeStyles(placement, rtl, distance, padding, this.#anchorName),
-    )) {
-      floating.style.setProperty(name, value);
+    if (root.adoptedStyleSheets && !root.adoptedStyleSheets.includes(shiftRules)) {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, shiftRules];
     }
+    const anchorStyle = (anchor as HTMLElement).style;
+    anchorStyle?.setProperty('anchor-name', name);
+    const { style } = floating;
+    // After what is there, less what a fallback-path open left (transparent until placed).
+    style.opacity = style.pointerEvents = '';
+    style.cssText += anchoredStyle(placement, isRtl(floating), distance, padding, name);
     openPopup(floating);
     this.#setOpen(true);
     let frame = 0;
@@ -419,40 +326,41 @@ export class PlacementController implements ReactiveController {
     };
     // Scroll of the page or any scroller of the document (capture: scroll does not bubble).
     addEventListener('resize', schedule);
-    document.addEventListener('scroll', schedule, { capture: true, passive: true });
+    document.addEventListener('scroll', schedule, true);
     const resized = new ResizeObserver(schedule);
     resized.observe(floating);
     this.#cleanup = () => {
       cancelAnimationFrame(frame);
       removeEventListener('resize', schedule);
-      document.removeEventListener('scroll', schedule, { capture: true });
+      document.removeEventListener('scroll', schedule, true);
       resized.disconnect();
-      for (const name of NATIVE_PROPERTIES) floating.style.removeProperty(name);
-      if (anchor instanceof HTMLElement || anchor instanceof SVGElement) {
-        if (anchor.style.getPropertyValue('anchor-name') === this.#anchorName)
-          anchor.style.removeProperty('anchor-name');
+      for (const property of ['position-anchor', 'position-area', 'position-try-fallbacks']) {
+        style.removeProperty(property);
       }
+      if (anchorStyle?.getPropertyValue('anchor-name') == name) anchorStyle.removeProperty('anchor-name');
     };
     this.#readAnchored(floating, anchor);
   }
 
   /** Reads where the browser put the popup: the placement, and the arrow's offset (as floating-ui's `arrow`). */
   #readAnchored(floating: HTMLElement, anchor: Element): void {
-    const rtl = getComputedStyle(floating).direction === 'rtl';
     const at = anchor.getBoundingClientRect();
     const box = floating.getBoundingClientRect();
-    const placement = placementFromLayout(this.#options.placement ?? 'bottom-start', at, box, rtl);
+    const placement = placementFromLayout(
+      this.#options.placement ?? 'bottom-start',
+      at,
+      box,
+      isRtl(floating),
+    );
     const arrowEl = this.#options.arrow?.();
     if (arrowEl) {
-      const vertical = placement.startsWith('top') || placement.startsWith('bottom');
+      const vertical = /^(top|bottom)/.test(placement);
       const size = vertical ? arrowEl.offsetWidth : arrowEl.offsetHeight;
-      const room = (vertical ? floating.clientWidth : floating.clientHeight) - size - 4;
-      const middle = vertical
-        ? at.left + at.width / 2 - box.left - floating.clientLeft
-        : at.top + at.height / 2 - box.top - floating.clientTop;
-      const offset = `${Math.round(Math.min(Math.max(middle - size / 2, 4), Math.max(room, 4)))}px`;
-      arrowEl.style.left = vertical ? offset : '';
-      arrowEl.style.top = vertical ? '' : offset;
+      const middle = vertical ? at.left + at.width / 2 - box.left : at.top + at.height / 2 - box.top;
+      const room = (vertical ? box.width : box.height) - size - 4;
+      arrowEl.style.left = arrowEl.style.top = '';
+      arrowEl.style[vertical ? 'left' : 'top'] =
+        `${Math.round(Math.max(Math.min(middle - size / 2, room), 4) - (vertical ? floating.clientLeft : floating.clientTop))}px`;
     }
     this.#placed(floating, placement);
   }
@@ -512,6 +420,10 @@ export class PlacementController implements ReactiveController {
 
 function usesPopover(el: HTMLElement): boolean {
   return el.hasAttribute('popover') && typeof el.showPopover === 'function';
+}
+
+function isRtl(el: Element): boolean {
+  return getComputedStyle(el).direction == 'rtl';
 }
 
 function openPopup(floating: HTMLElement): void {
