@@ -30,8 +30,11 @@ const PURCHASE_CEILING = Math.max(PAGE_BUDGET as number, 41 * 1024);
 interface PageFigures {
   first: string[];
   purchase: string[];
+  /** After a purchase in a browser with CSS anchor positioning (no floating-ui). */
+  native: string[];
   firstBytes: number;
   purchaseBytes: number;
+  nativeBytes: number;
 }
 
 describe('browser build size budget (brotli -q 11)', () => {
@@ -52,6 +55,10 @@ describe('browser build size budget (brotli -q 11)', () => {
     // The page loads the Chinese text and, on demand, more than its first files.
     expect(page.first.some((file) => file.startsWith('zh-CN-'))).toBe(true);
     expect(page.purchase.length).toBeGreaterThan(page.first.length);
+    // Browsers with CSS anchor positioning never fetch floating-ui; the budget is on the others.
+    expect(page.native.some((file) => file.startsWith('floating-ui-'))).toBe(false);
+    expect(page.purchase.some((file) => file.startsWith('floating-ui-'))).toBe(true);
+    expect(page.nativeBytes).toBeLessThan(page.purchaseBytes);
     expect(page.firstBytes, `first load ${page.firstBytes} B brotli`).toBeLessThanOrEqual(FIRST_LOAD_CEILING);
     expect(page.purchaseBytes, `after a purchase ${page.purchaseBytes} B brotli`).toBeLessThanOrEqual(
       PURCHASE_CEILING,
