@@ -7,10 +7,13 @@
  * - the shop page (`<chain-store>` with a catalog, a ladder price, an order form and a cart), in
  *   Chinese, after a whole purchase (first load plus the chunks loaded on demand) ≤ 30 KB.
  *
- * The page budget is NOT met yet (issue 5 stays open): the page measures 35.0 KB on first load
- * and 40.6 KB with floating-ui loaded, and `npm run bench` reports it as missed. Until it is met,
- * this test holds the page to those figures (a ceiling that only goes down), so no change makes
- * it heavier unnoticed; when the page fits, the ceilings become the 30 KB budget itself.
+ * The page budget is NOT met yet (issue 5 stays open): the page measures 35.9 KB on first load,
+ * which is all a browser with CSS anchor positioning ever loads for it, and 41.7 KB in a browser
+ * without, which loads floating-ui on demand; `npm run bench` reports it as missed. Until it is
+ * met, this test holds the page to those figures (a ceiling that only goes down), so no change
+ * makes it heavier unnoticed; when the page fits, the ceilings become the 30 KB budget itself.
+ * (The ceilings went up once, by 1 KB: the CSS anchor positioning path in the first load took
+ * floating-ui's 5.8 KB off the page in the browsers that have it.)
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -24,8 +27,8 @@ import {
 } from '../packages/elements/bench/size.bench.mjs';
 
 /** Today's figures, rounded up: the page may shrink, never grow (see the file's comment). */
-const FIRST_LOAD_CEILING = Math.max(PAGE_BUDGET as number, 35.5 * 1024);
-const PURCHASE_CEILING = Math.max(PAGE_BUDGET as number, 41 * 1024);
+const FIRST_LOAD_CEILING = Math.max(PAGE_BUDGET as number, 36.5 * 1024);
+const PURCHASE_CEILING = Math.max(PAGE_BUDGET as number, 42 * 1024);
 
 interface PageFigures {
   first: string[];
@@ -46,7 +49,7 @@ describe('browser build size budget (brotli -q 11)', () => {
     expect(size).toBeLessThanOrEqual(LOADER_BUDGET);
   });
 
-  it('shop page in Chinese does not grow: first load ≤ 35.5 KB, after a purchase ≤ 41 KB (budget 30 KB, missed)', () => {
+  it('shop page in Chinese does not grow: first load and after a purchase with anchor positioning ≤ 36.5 KB, without ≤ 42 KB (budget 30 KB, missed)', () => {
     const page = measurePage() as PageFigures;
     const files = page.purchase.map((file) => `${file} ${brotliSize(file)} B`).join(', ');
     console.log(
@@ -59,6 +62,10 @@ describe('browser build size budget (brotli -q 11)', () => {
     expect(page.native.some((file) => file.startsWith('floating-ui-'))).toBe(false);
     expect(page.purchase.some((file) => file.startsWith('floating-ui-'))).toBe(true);
     expect(page.nativeBytes).toBeLessThan(page.purchaseBytes);
+    expect(
+      page.nativeBytes,
+      `after a purchase with anchor positioning ${page.nativeBytes} B`,
+    ).toBeLessThanOrEqual(FIRST_LOAD_CEILING);
     expect(page.firstBytes, `first load ${page.firstBytes} B brotli`).toBeLessThanOrEqual(FIRST_LOAD_CEILING);
     expect(page.purchaseBytes, `after a purchase ${page.purchaseBytes} B brotli`).toBeLessThanOrEqual(
       PURCHASE_CEILING,
