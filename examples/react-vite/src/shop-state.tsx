@@ -17,6 +17,13 @@ interface ShopState {
 }
 
 const ORDERS_KEY = 'north-gate:orders';
+/**
+ * Where the orders placed in this tab are kept: `sessionStorage`, so they survive a reload and
+ * leave with the tab. Each carries its order token, which reads the order with the buyer's
+ * contact and address: a token must not outlive the visit in `localStorage`. A shop with buyer
+ * accounts keeps the orders on its own server instead.
+ */
+const storage = (): Storage => sessionStorage;
 const ShopContext = createContext<ShopState | null>(null);
 
 /** Whether a stored entry still has the shape this shop writes (storage is anyone's to edit). */
@@ -33,7 +40,7 @@ function isPlacedOrder(value: unknown): value is PlacedOrder {
 
 function loadOrders(): PlacedOrder[] {
   try {
-    const saved: unknown = JSON.parse(localStorage.getItem(ORDERS_KEY) ?? '[]');
+    const saved: unknown = JSON.parse(storage().getItem(ORDERS_KEY) ?? '[]');
     return Array.isArray(saved) ? saved.filter(isPlacedOrder) : [];
   } catch {
     // Storage off or a damaged entry: start with no orders rather than fail.
@@ -48,9 +55,9 @@ export function ShopProvider({ children }: { children: ReactNode }) {
     setOrders((current) => {
       const next = [order, ...current.filter((o) => o.id !== order.id)].slice(0, 20);
       try {
-        localStorage.setItem(ORDERS_KEY, JSON.stringify(next));
+        storage().setItem(ORDERS_KEY, JSON.stringify(next));
       } catch {
-        // The list then lasts for this visit only.
+        // Storage off: the list then lasts until the page is left.
       }
       return next;
     });
