@@ -188,12 +188,21 @@ export class ChainCatalog extends ChainElement {
   // The grid: the content width, `--chain-catalog-card-min-width`, `--chain-catalog-gap` and the
   // height of a hidden sample card (the probe) give the geometry both the skeletons and the
   // windowed grid are laid out with. Measured after the first render (the probes exist from then
-  // on; the element renders again before the first paint), when the layout changes, and whenever
+  // on; the element renders again before the first paint: at once, or for an upgrade once the
+  // browser has laid the first render out), when the layout changes, and whenever
   // the host or a probe is resized (fonts, themes, width), one frame later so re-rendering never
   // happens inside the ResizeObserver callback.
   #geometry: GridGeometry | undefined;
   #observer: ResizeObserver | undefined;
   #frame = 0;
+  /**
+   * Upgraded in place: the element was on the page when its tag was registered (the loader's
+   * chunk upgrading a parsed page). Its first measurement then waits for the browser's own layout
+   * of the first render instead of forcing one inside the upgrade's task (see `firstUpdated`).
+   */
+  readonly #upgraded = this.isConnected;
+  /** The first render is laid out and not yet measured (an upgrade only). */
+  #awaitingLayout = false;
 
   // The window: the cells rendered, for `#count` cells. It follows scrolling (of the list when it
   // scrolls itself; of the page and its light-DOM scroll boxes otherwise) and the viewport's size.
@@ -241,7 +250,8 @@ export class ChainCatalog extends ChainElement {
         if (this.#measure()) this.requestUpdate();
       });
     });
-    this.#observe();
+    // An upgrade's first connection starts watching once its first render is measured.
+    if (this.hasUpdated || !this.#upgraded) this.#observe();
     // Capture: `scroll` does not bubble, so this hears every light-DOM scroll box as well.
     addEventListener('scroll', this.#check, { capture: true, passive: true });
     addEventListener('resize', this.#check, { passive: true });
@@ -314,12 +324,29 @@ export class ChainCatalog extends ChainElement {
   }
 
   protected override firstUpdated(): void {
-    this.#observe();
+    if (!this.#upgraded) {
+      this.#observe();
+      return;
+    }
+    // A ResizeObserver's first report comes after the browser laid out this render and before it
+    // paints, when reading sizes costs nothing; the cards then render in time for that same paint.
+    // It watches only a probe, which the next render does not resize, so nothing is left
+    // unreported (no "ResizeObserver loop" error); the host is watched from the next frame on.
+    this.#awaitingLayout = true;
+    const laidOut = new ResizeObserver(() => {
+      laidOut.disconnect();
+      this.#awaitingLayout = false;
+      if (this.#measure()) this.requestUpdate();
+      requestAnimationFrame(() => {
+        if (this.isConnected) this.#observe();
+      });
+    });
+    laidOut.observe(this.renderRoot.querySelector('.probe')!);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (!this.#ready() && this.#measure()) this.requestUpdate();
+    if (!this.#ready() && !this.#awaitingLayout && this.#measure()) this.requestUpdate();
     // The list's own scrolling is not heard on the window: listen to it while it scrolls itself.
     const box = this.scroller ? this.#list() : null;
     if (box !== this.#scrollBox) this.#listen(box);
