@@ -86,11 +86,11 @@ if (!standsBack(version, 'loader')) {
       observer.disconnect();
       return;
     }
-    const selector = wanted.join();
     const elements = root.querySelectorAll('*');
     const found: string[] = [];
     for (const element of root instanceof Element ? [root, ...elements] : elements) {
-      if (element.matches(selector)) found.push(element.localName);
+      // A name lookup, not `matches()`: this visits every element of the page.
+      if (wanted.includes(element.localName)) found.push(element.localName);
       // A Chainkit element's own shadow root never holds another chain-* tag.
       const shadow = element.shadowRoot;
       if (shadow && !element.localName.startsWith('chain-') && !watched.has(shadow)) {
