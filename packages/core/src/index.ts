@@ -11,6 +11,7 @@ export {
   sumMoney,
   toMajorUnits,
 } from './money.js';
+export { countFormat } from './number-format.js';
 export { localize } from './localized-text.js';
 export { formatPath, type PathSegment } from './catalog-path.js';
 export { catalogSchema, catalogShapeSchema } from './catalog-schema.js';

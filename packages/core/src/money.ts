@@ -7,6 +7,7 @@
  */
 import { currencyExponent } from './currencies.js';
 import { MoneyError } from './money-error.js';
+import { plainCurrency } from './number-format.js';
 
 /**
  * Checks that `value` is a safe integer so arithmetic on it stays exact.
@@ -200,6 +201,10 @@ function formatterFor(currency: string, locale: string | undefined, exponent: nu
  */
 export function formatMoney(amount: number, currency: string, locale?: string): string {
   const exponent = currencyExponent(currency);
-  const decimal = toMajorUnits(amount, currency) as Intl.StringNumericLiteral;
-  return formatterFor(currency, locale, exponent).format(decimal);
+  const decimal = toMajorUnits(amount, currency);
+  // Chinese and English pages in their usual currencies without Intl's number data (see there).
+  return (
+    plainCurrency(decimal, currency, locale) ??
+    formatterFor(currency, locale, exponent).format(decimal as Intl.StringNumericLiteral)
+  );
 }

@@ -28,15 +28,6 @@ function nextTask(): Promise<void> {
 }
 
 /**
- * The browser's first `Intl.NumberFormat` loads its number data, ~70 ms at 4× throttling whatever
- * the locale; every later one, in any locale, takes a few milliseconds at most. Done in a task of its own before
- * the first tag is registered, instead of inside whichever element formats a number first.
- */
-function loadNumberFormats(): void {
-  new Intl.NumberFormat().format(0);
-}
-
-/**
  * Resolves in a task after the browser's next frame, so each tag upgrades on a clean layout
  * (the layout an element reads while upgrading then covers only what it rendered itself). A
  * hidden page has no frames: there a timer stands in.
@@ -51,7 +42,7 @@ function afterNextFrame(): Promise<void> {
   });
 }
 
-let queue: Promise<void> = nextTask().then(loadNumberFormats);
+let queue: Promise<void> = Promise.resolve();
 
 /** Registers `ctor` as `tagName` in a task of its own, after the tags registered before it. */
 export function define(tagName: string, ctor: DefinableElement): void {

@@ -1,4 +1,4 @@
-import type { Offer } from '@chainkit/core';
+import { countFormat, type Offer } from '@chainkit/core';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
@@ -638,7 +638,7 @@ export class ChainCatalog extends ChainElement {
   }
 
   #announce(): void {
-    const count = new Intl.NumberFormat(this.store.locale).format(this.#visible.length);
+    const count = countFormat(this.store.locale)(this.#visible.length);
     this.#announcement = !this.#visible.length
       ? msg('No offers match your search.', { id: 'catalog.noMatch' })
       : this.hasMore

@@ -1,4 +1,5 @@
 import {
+  countFormat,
   localize,
   type Catalog,
   type Factory,
@@ -47,7 +48,7 @@ import { linesOf, parseQuantity } from './quantity-input.js';
 import { renderRoutingPreview } from './routing-preview-view.js';
 import { renderLoadError, renderLoading, renderNoOffer } from './status-view.js';
 import { cellId, renderSkuMatrix } from './sku-matrix-view.js';
-import { countFormat, violationText } from './violation-text.js';
+import { violationText } from './violation-text.js';
 
 declare module '../internal/events.js' {
   interface ChainEventMap {

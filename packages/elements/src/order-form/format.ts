@@ -1,5 +1,5 @@
-import { formatMoney } from '@chainkit/core';
-import { countFormat, type CountFormat } from './violation-text.js';
+import { countFormat, formatMoney } from '@chainkit/core';
+import type { CountFormat } from './violation-text.js';
 
 /** Formatters for one locale and currency, handed to the order form's template parts. */
 export interface Formats {

@@ -1,20 +1,8 @@
 import type { Violation } from '@chainkit/core';
 import { msg, str } from '@lit/localize';
 
-/** Formats a count for the reader's locale (`1,000`). */
+/** Formats a count for the reader's locale (`1,000`): core's `countFormat(locale)`. */
 export type CountFormat = (n: number) => string;
-
-const counts = new Map<string, CountFormat>();
-
-/** A count formatter for `locale`, cached. */
-export function countFormat(locale: string): CountFormat {
-  let format = counts.get(locale);
-  if (!format) {
-    const nf = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-    counts.set(locale, (format = (n) => nf.format(n)));
-  }
-  return format;
-}
 
 /**
  * What a violation means, as a sentence for the buyer. Used at the cell (`atCell`: short, the
