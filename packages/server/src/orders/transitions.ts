@@ -10,7 +10,8 @@
  * - Repeating the transition that already happened is a no-op: 200 with the current state,
  *   nothing written. Repeating `ship` with a different carrier or tracking number → 409.
  * - The merchant gets one message per sub-order change (not only when the parent's status
- *   moves: the third of three shipments leaves it `partially_shipped` and is still news).
+ *   moves: the second of three shipments leaves it `partially_shipped`, as the first did, and
+ *   is still news).
  */
 import {
   deriveOrderStatus,
