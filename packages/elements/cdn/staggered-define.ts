@@ -30,11 +30,12 @@ function nextTask(): Promise<void> {
 /**
  * Resolves in a task after the browser's next frame, so each tag upgrades on a clean layout
  * (the layout an element reads while upgrading then covers only what it rendered itself). A
- * hidden page has no frames: there a timer stands in.
+ * hidden page renders no frames: there a timer stands in at once, and after a second for a page
+ * hidden while it waits (a visible page that has no frame for that long is rare enough).
  */
 function afterNextFrame(): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 100);
+    const timer = setTimeout(resolve, document.visibilityState === 'hidden' ? 0 : 1000);
     requestAnimationFrame(() => {
       clearTimeout(timer);
       void nextTask().then(resolve);
