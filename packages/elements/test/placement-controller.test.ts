@@ -235,6 +235,8 @@ describe('PlacementController', () => {
         const el = await popup('position: fixed; left: 40px; top: 40px');
         await el.popup.show();
         await placed(el);
+        // A move no event reports, after the frames in which the observers report first sizes.
+        await aTimeout(50);
         el.style.left = '140px';
         await waitUntil(() => Math.abs(el.panel.getBoundingClientRect().left - 140) < 2, 'did not follow');
         el.popup.hide();
@@ -247,6 +249,58 @@ describe('PlacementController', () => {
           el.style.left = '240px';
           await aTimeout(100);
           expect(el.panel.style.left).to.equal(left);
+        }
+      });
+
+      it('follows the anchor when a scroller scrolls it', async () => {
+        const root = await fixture<HTMLDivElement>(
+          html`<div style="height: 300px; overflow: auto">
+            <div style="height: 2000px; padding-top: 100px"><chain-test-popup></chain-test-popup></div>
+          </div>`,
+        );
+        const el = root.querySelector<Probe>(BOTTOM_START)!;
+        await el.popup.show();
+        await placed(el);
+        const follows = (): boolean =>
+          Math.abs(
+            el.panel.getBoundingClientRect().top - el.toggleButton.getBoundingClientRect().bottom - 6,
+          ) < 1;
+        expect(follows()).to.equal(true);
+        // Past the frames in which the observers report their first sizes (and update anyway).
+        await aTimeout(50);
+        const before = el.toggleButton.getBoundingClientRect().top;
+        root.scrollTop = 60;
+        expect(el.toggleButton.getBoundingClientRect().top).to.be.closeTo(before - 60, 1);
+        try {
+          await waitUntil(follows, 'did not follow the scroll');
+          expect(el.popup.placement).to.equal('bottom-start');
+        } finally {
+          el.popup.hide();
+        }
+      });
+
+      it('follows the anchor when it shrinks, the arrow still pointing at its middle', async () => {
+        // Shrinking, the anchor stays inside the box it had: only watching its size reveals it.
+        const el = await popup('position: fixed; left: 300px; top: 300px', TOP_WITH_ARROW);
+        // A fixed height: the label wrapping in the narrower button would grow it past the box.
+        Object.assign(el.toggleButton.style, { width: '240px', height: '30px', overflow: 'hidden' });
+        await el.popup.show();
+        await placed(el);
+        const middle = (e: Element): number => {
+          const r = e.getBoundingClientRect();
+          return r.left + r.width / 2;
+        };
+        expect(middle(el.panel)).to.be.closeTo(middle(el.toggleButton), 1);
+        await aTimeout(50);
+        el.toggleButton.style.width = '40px';
+        try {
+          await waitUntil(
+            () => Math.abs(middle(el.panel) - middle(el.toggleButton)) < 1,
+            'did not follow the resized anchor',
+          );
+          expect(middle(el.arrow)).to.be.closeTo(middle(el.toggleButton), 1.5);
+        } finally {
+          el.popup.hide();
         }
       });
 

@@ -110,6 +110,27 @@ function placementFromLayout(preferred: Placement, anchor: DOMRect, box: DOMRect
   return `${placed}-${!shares(own) && shares(other) ? (alignment == 'start' ? 'end' : 'start') : alignment}`;
 }
 
+/**
+ * Points the arrow at the anchor's middle, both paths once the popup is placed: its `left` (popup
+ * above or below) or `top` (beside), in the popup's padding box (its containing block), at least
+ * 4 px from the popup's ends however far the popup was moved along.
+ */
+function pointArrow(
+  arrowEl: HTMLElement,
+  floating: HTMLElement,
+  placement: Placement,
+  at: DOMRect,
+  box: DOMRect,
+): void {
+  const vertical = /^(top|bottom)/.test(placement);
+  const size = vertical ? arrowEl.offsetWidth : arrowEl.offsetHeight;
+  const middle = vertical ? at.left + at.width / 2 - box.left : at.top + at.height / 2 - box.top;
+  const room = (vertical ? box.width : box.height) - size - 4;
+  arrowEl.style.left = arrowEl.style.top = '';
+  arrowEl.style[vertical ? 'left' : 'top'] =
+    `${Math.round(Math.max(Math.min(middle - size / 2, room), 4) - (vertical ? floating.clientLeft : floating.clientTop))}px`;
+}
+
 let anchorNames = 0;
 
 /** Options for {@link PlacementController}. */
@@ -163,8 +184,9 @@ export interface PlacementOptions {
  * within `padding` of the viewport, slides it along the anchor as a last resort, and keeps it
  * placed on scroll and resize; floating-ui is never downloaded. (Unlike floating-ui, a popup
  * that flipped stays flipped while it still fits there.) Elsewhere `@floating-ui/dom` places it
- * (`offset`, `flip`, `shift`, `arrow`; fetched on the first open) and `autoUpdate` follows
- * scroll, resize and anchor moves.
+ * (`offset`, `flip`, `shift`; fetched on the first open), again on scroll, resize, a change in
+ * the popup's or the anchor's size and any move of the anchor. On both paths the controller
+ * points the arrow from where the anchor and the popup end up.
  *
  * - `show()` opens the popup (`showPopover()`), places it, and keeps it placed while open;
  *   `hide()` closes it and stops watching; `toggle()` switches. Disconnecting the host closes it too.
@@ -174,7 +196,8 @@ export interface PlacementOptions {
  * - When the popup closes while focus is inside it, focus returns to the anchor.
  * - `placement` is the side actually used after flipping (e.g. for an arrow's styling), also
  *   set as the popup's `data-placement` once placed. With anchor positioning it is read from
- *   the layout on open, scroll and resize of the window or the popup (as is the arrow's offset).
+ *   the layout on open, scroll, and resize of the window, the popup or the anchor (as is the
+ *   arrow's offset).
  *
  * The popup's own style should not set `position`, `inset` or `margin` (the controller sets them
  * inline), and should give it a definite width (`width: max-content` with a `max-width` for
@@ -254,10 +277,11 @@ export class PlacementController implements ReactiveController {
     });
     openPopup(floating);
     this.#setOpen(true);
-    const { autoUpdate } = await loadFloatingUi();
+    const { observeMove } = await loadFloatingUi();
     // Closed (or re-opened elsewhere) while floating-ui loaded: nothing to follow.
     if (!this.#open || this.#floating !== floating) return;
-    this.#cleanup = autoUpdate(anchor, floating, () => void this.update());
+    // CSS does not move this popup with its anchor: also watch for the anchor moving.
+    this.#cleanup = this.#follow(floating, anchor, observeMove);
     await this.update();
   }
 
@@ -276,21 +300,30 @@ export class PlacementController implements ReactiveController {
   }
 
   /**
-   * Places the popup once (the controller does this itself while open). With anchor positioning
-   * the browser places it; this reads back the placement and points the arrow.
+   * Places the popup once and points the arrow (the controller does this itself while open).
+   * With anchor positioning the browser places it; this reads back the placement the browser
+   * picked (synchronously: no floating-ui to wait for).
    */
   async update(): Promise<void> {
     const floating = this.#floating;
     const anchor = this.#anchor;
     if (!this.#open || !floating || !anchor) return;
-    if (this.#native) {
-      this.#readAnchored(floating, anchor);
-      return;
-    }
     const { distance = 6, padding = 8, placement = 'bottom-start' } = this.#options;
-    const { place } = await loadFloatingUi();
-    const placed = await place(anchor, floating, this.#options.arrow?.(), placement, distance, padding);
-    if (this.#open) this.#placed(floating, placed);
+    let placed: Placement;
+    if (this.#native) {
+      placed = placementFromLayout(
+        placement,
+        anchor.getBoundingClientRect(),
+        floating.getBoundingClientRect(),
+        isRtl(floating),
+      );
+    } else {
+      const { place } = await loadFloatingUi();
+      placed = await place(anchor, floating, placement, distance, padding);
+      // Closed, or re-opened elsewhere, while floating-ui computed.
+      if (!this.#open || this.#native || this.#floating !== floating) return;
+    }
+    this.#placed(floating, anchor, placed);
   }
 
   /**
@@ -317,6 +350,28 @@ export class PlacementController implements ReactiveController {
     style.cssText += anchoredStyle(placement, isRtl(floating), distance, padding, name);
     openPopup(floating);
     this.#setOpen(true);
+    const unfollow = this.#follow(floating, anchor);
+    this.#cleanup = () => {
+      unfollow();
+      for (const property of ['position-anchor', 'position-area', 'position-try-fallbacks']) {
+        style.removeProperty(property);
+      }
+      if (anchorStyle?.getPropertyValue('anchor-name') == name) anchorStyle.removeProperty('anchor-name');
+    };
+    void this.update();
+  }
+
+  /**
+   * Calls `update()` (at most once a frame) after whatever can change the placement while the
+   * popup is open: a resize of the window, a scroll of the page or of any scroller in the document,
+   * a change in the popup's or the anchor's size, and, given `observeMove` (the fallback path,
+   * where CSS does not move the popup), any other move of the anchor. Returns the cleanup.
+   */
+  #follow(
+    floating: HTMLElement,
+    anchor: Element,
+    observeMove?: (anchor: Element, onMove: () => void) => () => void,
+  ): () => void {
     let frame = 0;
     const schedule = (): void => {
       frame ||= requestAnimationFrame(() => {
@@ -324,49 +379,34 @@ export class PlacementController implements ReactiveController {
         void this.update();
       });
     };
-    // Scroll of the page or any scroller of the document (capture: scroll does not bubble).
     addEventListener('resize', schedule);
+    // Capture: scroll does not bubble, and any scroller may hold the anchor.
     document.addEventListener('scroll', schedule, true);
     const resized = new ResizeObserver(schedule);
     resized.observe(floating);
-    this.#cleanup = () => {
+    resized.observe(anchor);
+    const unobserveMove = observeMove?.(anchor, schedule);
+    return () => {
       cancelAnimationFrame(frame);
       removeEventListener('resize', schedule);
       document.removeEventListener('scroll', schedule, true);
       resized.disconnect();
-      for (const property of ['position-anchor', 'position-area', 'position-try-fallbacks']) {
-        style.removeProperty(property);
-      }
-      if (anchorStyle?.getPropertyValue('anchor-name') == name) anchorStyle.removeProperty('anchor-name');
+      unobserveMove?.();
     };
-    this.#readAnchored(floating, anchor);
   }
 
-  /** Reads where the browser put the popup: the placement, and the arrow's offset (as floating-ui's `arrow`). */
-  #readAnchored(floating: HTMLElement, anchor: Element): void {
-    const at = anchor.getBoundingClientRect();
-    const box = floating.getBoundingClientRect();
-    const placement = placementFromLayout(
-      this.#options.placement ?? 'bottom-start',
-      at,
-      box,
-      isRtl(floating),
-    );
+  /** Points the arrow and records the placement in effect; the host re-renders when it changed (flipped). */
+  #placed(floating: HTMLElement, anchor: Element, placement: Placement): void {
     const arrowEl = this.#options.arrow?.();
     if (arrowEl) {
-      const vertical = /^(top|bottom)/.test(placement);
-      const size = vertical ? arrowEl.offsetWidth : arrowEl.offsetHeight;
-      const middle = vertical ? at.left + at.width / 2 - box.left : at.top + at.height / 2 - box.top;
-      const room = (vertical ? box.width : box.height) - size - 4;
-      arrowEl.style.left = arrowEl.style.top = '';
-      arrowEl.style[vertical ? 'left' : 'top'] =
-        `${Math.round(Math.max(Math.min(middle - size / 2, room), 4) - (vertical ? floating.clientLeft : floating.clientTop))}px`;
+      pointArrow(
+        arrowEl,
+        floating,
+        placement,
+        anchor.getBoundingClientRect(),
+        floating.getBoundingClientRect(),
+      );
     }
-    this.#placed(floating, placement);
-  }
-
-  /** Records the placement in effect; the host re-renders when it changed (flipped). */
-  #placed(floating: HTMLElement, placement: Placement): void {
     floating.dataset.placement = placement;
     if (placement !== this.#placement) {
       this.#placement = placement;
