@@ -8,7 +8,7 @@
  *   Chinese, after a whole purchase (first load plus the chunks loaded on demand) ≤ 30 KB.
  *
  * The page budget is NOT met yet (issue 5 stays open): the page measures 36.3 KB on first load,
- * which is all a browser with CSS anchor positioning ever loads for it, and 42.0 KB in a browser
+ * which is all a browser with CSS anchor positioning ever loads for it, and 41.4 KB in a browser
  * without, which loads floating-ui on demand; `npm run bench` reports it as missed. Until it is
  * met, this test holds the page to those figures (a ceiling that only goes down), so no change
  * makes it heavier unnoticed; when the page fits, the ceilings become the 30 KB budget itself.
@@ -30,7 +30,7 @@ import {
 
 /** Today's figures, rounded up: the page may shrink, never grow (see the file's comment). */
 const FIRST_LOAD_CEILING = Math.max(PAGE_BUDGET as number, 36.5 * 1024);
-const PURCHASE_CEILING = Math.max(PAGE_BUDGET as number, 42.5 * 1024);
+const PURCHASE_CEILING = Math.max(PAGE_BUDGET as number, 42 * 1024);
 
 interface PageFigures {
   first: string[];
@@ -51,7 +51,7 @@ describe('browser build size budget (brotli -q 11)', () => {
     expect(size).toBeLessThanOrEqual(LOADER_BUDGET);
   });
 
-  it('shop page in Chinese does not grow: first load and after a purchase with anchor positioning ≤ 36.5 KB, without ≤ 42.5 KB (budget 30 KB, missed)', () => {
+  it('shop page in Chinese does not grow: first load and after a purchase with anchor positioning ≤ 36.5 KB, without ≤ 42 KB (budget 30 KB, missed)', () => {
     const page = measurePage() as PageFigures;
     const files = page.purchase.map((file) => `${file} ${brotliSize(file)} B`).join(', ');
     console.log(
