@@ -396,7 +396,7 @@ export class ChainCart extends ChainElement {
         ${
           quoted
             ? html`<p class="offer-subtotal">
-                ${msg('Subtotal', { id: 'cart.offer.subtotal' })}: ${f.money(quoted.subtotal)}
+                ${msg(str`Subtotal: ${f.money(quoted.subtotal)}`, { id: 'cart.offer.subtotal' })}
               </p>`
             : nothing
         }

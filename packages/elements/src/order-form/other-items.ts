@@ -1,5 +1,5 @@
 import { localize, type Offer, type Quote } from '@chainkit/core';
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Formats } from './format.js';
 import { attributeNames, valuesOf } from './matrix-axes.js';
@@ -46,7 +46,7 @@ export function renderOtherItems(
           <ul>
             ${own.map((line) => html`<li>${skuLabel(offer, line.skuId)} × ${f.count(line.quantity)}</li>`)}
           </ul>
-          ${quoted ? html`<span>${msg('Subtotal', { id: 'orderForm.other.subtotal' })}: ${f.money(quoted.subtotal)}</span>` : nothing}
+          ${quoted ? html`<span>${msg(str`Subtotal: ${f.money(quoted.subtotal)}`, { id: 'orderForm.other.subtotal' })}</span>` : nothing}
           ${
             violations.length
               ? html`<ul class="error">

@@ -9,7 +9,7 @@ export const templates = {
   'cart.offer.mixedTier': str`共 ${0} 件混批，单价 ${1}`,
   'cart.offer.count': str`共 ${0} 件`,
   'cart.offer.nudge': str`再加 ${0} 件，单价降至 ${1}`,
-  'cart.offer.subtotal': '小计',
+  'cart.offer.subtotal': str`小计：${0}`,
   'cart.line.quantity': str`${0} 的数量`,
   'cart.line.remove': '删除',
   'cart.line.invalid': '请输入整数',

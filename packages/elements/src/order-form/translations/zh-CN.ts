@@ -44,7 +44,7 @@ export const templates = {
 
   // Other offers handed over by the cart
   'orderForm.other.title': '同单其他商品',
-  'orderForm.other.subtotal': '小计',
+  'orderForm.other.subtotal': str`小计：${0}`,
   'orderForm.other.grandTotal': '订单合计',
 
   // Fields
