@@ -52,8 +52,9 @@ export async function startApiExamples(
     await startPlaygroundApi();
   } catch (error) {
     for (const example of examples) {
-      example.querySelector('.example-status')!.textContent =
-        'This example needs the in-browser order server, which could not start here.';
+      example.querySelector('.example-status')!.textContent = document.documentElement.lang.startsWith('zh')
+        ? '这个示例需要在浏览器中运行的订单服务器，但它在这里无法启动。'
+        : 'This example needs the in-browser order server, which could not start here.';
     }
     throw error;
   }

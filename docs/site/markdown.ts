@@ -11,6 +11,7 @@
  */
 import { Marked, type Tokens } from 'marked';
 import { Slugger, escapeHtml } from './slug.js';
+import type { Lang } from './nav.js';
 
 /** Generates HTML for `<!-- name argument -->`. */
 export type Directive = (argument: string) => string;
@@ -31,7 +32,17 @@ export function rewriteHref(href: string): string {
   return href.replace(/(^|\/)([^/#?]*)\.md(?=$|[#?])/, '$1$2.html');
 }
 
-export function renderMarkdown(source: string, directives: Record<string, Directive>): RenderedMarkdown {
+/** The status line of a server-backed example while the in-page order server starts, per page language. */
+const STARTING: Record<Lang, string> = {
+  en: 'Starting the order server in this page…',
+  'zh-CN': '正在本页中启动订单服务器…',
+};
+
+export function renderMarkdown(
+  source: string,
+  directives: Record<string, Directive>,
+  lang: Lang = 'en',
+): RenderedMarkdown {
   const slugger = new Slugger();
   let title = '';
   let hasLiveExamples = false;
@@ -53,7 +64,7 @@ export function renderMarkdown(source: string, directives: Record<string, Direct
         // markup waits in a <template> until that server answers, so no request goes out early.
         const preview = flags.includes('api')
           ? `<div class="example-preview" data-live-example data-live-api>\n<template>\n${token.text}\n</template>\n` +
-            '<p class="example-status" role="status">Starting the order server in this page…</p>\n</div>\n'
+            `<p class="example-status" role="status">${STARTING[lang]}</p>\n</div>\n`
           : `<div class="example-preview" data-live-example>\n${token.text}\n</div>\n`;
         return `<figure class="example">\n${preview}${code}</figure>\n`;
       },

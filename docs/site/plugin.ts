@@ -66,7 +66,7 @@ export function docsSite(options: DocsSiteOptions): Plugin {
     }
     const rendered = sources.map(({ page, text }) => {
       try {
-        return { page, ...renderMarkdown(text, directives) };
+        return { page, ...renderMarkdown(text, directives, page.lang) };
       } catch (error) {
         throw new Error(`docs/${page.route.replace(/\.html$/, '.md')}: ${(error as Error).message}`, {
           cause: error,

@@ -36,6 +36,14 @@ describe('renderMarkdown', () => {
     expect(page.html).toContain('&lt;chain-money amount=&quot;5&quot;&gt;');
   });
 
+  it("holds a server-backed (`html live api`) example in a template, with a status line in the page's language", () => {
+    const source = '# Store\n\n```html live api\n<chain-store api="/playground-api"></chain-store>\n```\n';
+    const en = renderMarkdown(source, {});
+    expect(en.html).toContain('<div class="example-preview" data-live-example data-live-api>\n<template>');
+    expect(en.html).toContain('role="status">Starting the order server in this page…</p>');
+    expect(renderMarkdown(source, {}, 'zh-CN').html).toContain('role="status">正在本页中启动订单服务器…</p>');
+  });
+
   it('replaces a known directive comment and keeps other comments', () => {
     const page = renderMarkdown('# X\n\n<!-- element-api chain-cart -->\n\n<!-- a note -->\n', {
       'element-api': (tag) => `<p>tables of ${tag}</p>`,
