@@ -256,6 +256,16 @@ describe('localization', () => {
     );
   });
 
+  it('asking for the language in effect while another loads keeps the one in effect', async () => {
+    expect(getChainLocale()).to.equal('en');
+    const chinese = setChainLocale('zh-CN');
+    // Before the Chinese text has loaded: back to English, which is still in effect.
+    await setChainLocale('en');
+    await chinese;
+    await aTimeout(50);
+    expect(getChainLocale()).to.equal('en');
+  });
+
   it('an element outside a store with its own locale sets the text language', async () => {
     const probe = await fixture<StoreProbe>(
       html`<chain-test-store-probe locale="zh-TW"></chain-test-store-probe>`,

@@ -137,10 +137,9 @@ export function textLocaleFor(locale: string | null | undefined): ChainTextLocal
  */
 export function setChainLocale(locale: string | null | undefined): Promise<void> {
   ensureLocalization();
-  const target = textLocaleFor(locale);
-  const active = controls as Controls;
-  if (active.getLocale() === target) return Promise.resolve();
-  return active.setLocale(target).catch(warnLoadFailure);
+  // No shortcut when `target` is the locale in effect: another may be loading, and this request
+  // must win over it (the runtime's setLocale does nothing when nothing else is under way).
+  return (controls as Controls).setLocale(textLocaleFor(locale)).catch(warnLoadFailure);
 }
 
 /** The text locale in effect: `en` or `zh-CN`. */
