@@ -252,6 +252,40 @@ function checkOffer(
     });
   }
   checkSourcing(problems, at, offer, skuIds, factoryIds);
+  checkAttributeLabels(problems, at, offer);
+}
+
+/**
+ * Labels name attributes and values the offer's SKUs have: a label for anything else is a typo
+ * that would silently show the value as written.
+ */
+function checkAttributeLabels(problems: Problems, at: readonly PathSegment[], offer: Doc): void {
+  const labels = offer['attributeLabels'];
+  if (!isDoc(labels)) return;
+  const values = new Map<string, Set<string>>();
+  for (const sku of Array.isArray(offer['skus']) ? offer['skus'] : []) {
+    if (!isDoc(sku) || !isDoc(sku['attributes'])) continue;
+    for (const [name, value] of Object.entries(sku['attributes'])) {
+      if (!values.has(name)) values.set(name, new Set());
+      values.get(name)!.add(String(value));
+    }
+  }
+  for (const [name, label] of Object.entries(labels)) {
+    const labelAt = [...at, 'attributeLabels', name];
+    const known = values.get(name);
+    if (!known) {
+      problems.add(labelAt, 'is not an attribute of any SKU of this offer');
+      continue;
+    }
+    if (!isDoc(label)) continue;
+    if (label['name'] !== undefined) checkText(problems, [...labelAt, 'name'], label['name']);
+    if (!isDoc(label['values'])) continue;
+    for (const [value, text] of Object.entries(label['values'])) {
+      if (!known.has(value)) {
+        problems.add([...labelAt, 'values', value], `is not a value of ${JSON.stringify(name)} in any SKU`);
+      } else checkText(problems, [...labelAt, 'values', value], text);
+    }
+  }
 }
 
 /**

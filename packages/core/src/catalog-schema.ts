@@ -51,6 +51,11 @@ const factorySchema = obj({
   leadTimeDays: num(),
 });
 
+const attributeLabelSchema = obj({
+  name: v.optional(localizedTextSchema),
+  values: v.optional(v.record(v.string(), localizedTextSchema, 'must be a map of value to text')),
+});
+
 const offerSchema = obj({
   id: text(),
   title: localizedTextSchema,
@@ -58,6 +63,9 @@ const offerSchema = obj({
   unit: text(),
   images: v.optional(list(text())),
   description: v.optional(localizedTextSchema),
+  attributeLabels: v.optional(
+    v.record(v.string(), attributeLabelSchema, 'must be a map of attribute name to labels'),
+  ),
   pricing: obj({
     scope: v.picklist(['offer', 'sku'], 'must be "offer" or "sku"'),
     tiers: list(tierSchema),

@@ -65,6 +65,18 @@ export interface Factory {
   readonly leadTimeDays: number;
 }
 
+/**
+ * How one SKU attribute of an offer reads for buyers: its name and its values per locale. The
+ * values in `Sku.attributes` stay what identifies a SKU (`Black`); this is only what is shown
+ * (`黑色` on a Chinese page). Anything without a label is shown as written.
+ */
+export interface AttributeLabel {
+  /** The attribute's name, e.g. `{ "zh-CN": "颜色", "en": "Colour" }`. */
+  readonly name?: LocalizedText;
+  /** Value as written in `Sku.attributes` → how it reads. */
+  readonly values?: Readonly<Record<string, LocalizedText>>;
+}
+
 export interface Offer {
   readonly id: string;
   readonly title: LocalizedText;
@@ -74,6 +86,8 @@ export interface Offer {
   readonly images?: readonly string[];
   /** Plain text or HTML; HTML is only ever rendered through the elements' sanitizer. */
   readonly description?: LocalizedText;
+  /** Attribute name (as in `Sku.attributes`) → its labels for buyers. */
+  readonly attributeLabels?: Readonly<Record<string, AttributeLabel>>;
   readonly pricing: OfferPricing;
   readonly rules: QuantityRules;
   readonly skus: readonly Sku[];

@@ -250,6 +250,35 @@ describe('validateCatalog', () => {
     ]);
   });
 
+  it("keeps attribute labels naming the SKUs' attributes and values, and reports the others", () => {
+    const labels = {
+      color: { name: { 'zh-CN': '颜色', en: 'Colour' }, values: { grey: { 'zh-CN': '灰色' }, navy: '藏青' } },
+    };
+    const ok = validateCatalog(withValue(richer, 'offers[1].attributeLabels', labels));
+    expect(ok.ok && ok.catalog.offers[1]!.attributeLabels).toEqual(labels);
+
+    const typo = { colour: { name: '颜色' }, color: { name: '', values: { gray: '灰色', navy: 5 } } };
+    const problems = problemsOf(withValue(richer, 'offers[1].attributeLabels', typo));
+    expect(problems).toEqual([
+      {
+        path: 'offers[1].attributeLabels.color.values.navy',
+        message: 'offers[1].attributeLabels.color.values.navy must be a string or a map of locale to text',
+      },
+      {
+        path: 'offers[1].attributeLabels.colour',
+        message: 'offers[1].attributeLabels.colour is not an attribute of any SKU of this offer',
+      },
+      {
+        path: 'offers[1].attributeLabels.color.name',
+        message: 'offers[1].attributeLabels.color.name must not be empty',
+      },
+      {
+        path: 'offers[1].attributeLabels.color.values.gray',
+        message: 'offers[1].attributeLabels.color.values.gray is not a value of "color" in any SKU',
+      },
+    ]);
+  });
+
   it('refuses a document that is not an object', () => {
     for (const doc of [null, 42, 'catalog', undefined]) {
       expect(problemsOf(doc)).toEqual([{ path: '', message: 'the catalog must be an object' }]);

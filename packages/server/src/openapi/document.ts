@@ -97,6 +97,14 @@ const schemas: Record<string, Schema> = {
       unit: str,
       images: { type: 'array', items: str },
       description: localizedText,
+      attributeLabels: {
+        type: 'object',
+        description: "Attribute name → how it and its values read for buyers (SKUs' attributes stay the keys)",
+        additionalProperties: object(
+          { name: localizedText, values: { type: 'object', additionalProperties: localizedText } },
+          [],
+        ),
+      },
       pricing: object({ scope: { enum: ['offer', 'sku'] }, tiers: { type: 'array', items: tier } }),
       rules,
       skus: {
