@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { ChainCart, ChainOrderForm, CartStore, setChainLocale } from '../src/index.js';
 import '../src/define.js';
 import { PlacementController } from '../src/internal/placement-controller.js';
-import { MOCK_API, MOCK_KEY, useMockApi } from './mocks/setup.js';
+import { COAT, MOCK_API, MOCK_KEY, useMockApi } from './mocks/setup.js';
 
 const api = useMockApi();
 
@@ -57,6 +57,35 @@ async function commit(el: ChainCart, input: HTMLInputElement, value: string): Pr
 describe('<chain-cart>', () => {
   afterEach(async () => {
     await setChainLocale('en');
+  });
+
+  it("names each line by the offer's attribute labels in the cart's locale", async () => {
+    const coat = {
+      ...COAT,
+      attributeLabels: {
+        color: { values: { Black: { 'zh-CN': '黑色', en: 'Black' }, Camel: { 'zh-CN': '驼色' } } },
+      },
+    };
+    const el = await fixture<ChainCart>(
+      html`<chain-cart
+        .offers=${[coat]}
+        locale="zh-CN"
+        storage-key="chainkit:test-cart-labels"
+      ></chain-cart>`,
+    );
+    try {
+      el.addLine({ offerId: 'coat', skuId: 'coat-black-m', quantity: 30 });
+      el.addLine({ offerId: 'coat', skuId: 'coat-camel-l', quantity: 30 });
+      await priced(el);
+      const labels = () => all(el, '[part~="line"]').map((line) => text(line.querySelector('.line-label')));
+      expect(labels()).to.deep.equal(['黑色 / M', '驼色 / L']);
+      el.locale = 'en';
+      await el.updateComplete;
+      expect(labels()).to.deep.equal(['Black / M', '驼色 / L']);
+    } finally {
+      el.clear();
+      await setChainLocale('en');
+    }
   });
 
   it('adds lines by method and by a chain-cart-add event, prices each offer and counts the items', async () => {

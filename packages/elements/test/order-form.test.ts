@@ -134,6 +134,34 @@ describe('<chain-order-form>', () => {
   });
 
   describe('matrix', () => {
+    it("reads the offer's attribute labels in the form's locale, and values without one as written", async () => {
+      const labelled: Offer = {
+        ...TEE,
+        attributeLabels: {
+          color: { name: { 'zh-CN': '颜色', en: 'Colour' }, values: { Red: { 'zh-CN': '红色', en: 'Red' } } },
+          size: { name: { 'zh-CN': '尺码', en: 'Size' }, values: { S: { 'zh-CN': '小码', en: 'Small' } } },
+        },
+      };
+      const el = await fixture<ChainOrderForm>(
+        html`<chain-order-form .offerData=${labelled} locale="zh-CN"></chain-order-form>`,
+      );
+      await ready(el);
+      const heads = (role: string) => [...el.shadowRoot!.querySelectorAll(`[role="${role}"]`)].map(text);
+      expect(heads('columnheader')).to.deep.equal(['颜色', '小码', 'M']);
+      expect(heads('rowheader')).to.deep.equal(['红色', 'Blue']);
+      expect(cellName(el, cell(el, 'tee-red-s'))).to.equal('红色 小码');
+      await type(el, cell(el, 'tee-red-s'), '3');
+      await type(el, cell(el, 'tee-blue-m'), '2');
+
+      el.locale = 'en';
+      await el.updateComplete;
+      await el.updateComplete;
+      expect(heads('columnheader')).to.deep.equal(['Colour', 'Small', 'M']);
+      expect(heads('rowheader')).to.deep.equal(['Red', 'Blue']);
+      // The SKUs are still the same: the quantities stay in their cells.
+      expect(cell(el, 'tee-red-s').value).to.equal('3');
+    });
+
     it('lays out colour × size from the SKU attributes, each cell labelled by its row and column', async () => {
       const el = await networkForm();
       const columns = [...el.shadowRoot!.querySelectorAll('[role="columnheader"]')].map(text);

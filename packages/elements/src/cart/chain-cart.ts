@@ -313,7 +313,7 @@ export class ChainCart extends ChainElement {
     let index = 0;
     const renderLine = (offer: Offer | undefined, { offerId, skuId, quantity }: CartLine): TemplateResult => {
       const key = `${offerId}\n${skuId}`;
-      const label = skuLabel(offer, skuId);
+      const label = skuLabel(offer, skuId, this.store.locale);
       const text = this.#invalid.get(key);
       const quoted = quotedLines.get(skuId);
       const errors = [

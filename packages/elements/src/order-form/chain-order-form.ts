@@ -48,6 +48,7 @@ import { linesOf, parseQuantity } from './quantity-input.js';
 import { renderRoutingPreview } from './routing-preview-view.js';
 import { renderLoadError, renderLoading, renderNoOffer } from './status-view.js';
 import { cellId, renderSkuMatrix } from './sku-matrix-view.js';
+import { attributeText } from './attribute-text.js';
 import { violationText } from './violation-text.js';
 
 declare module '../internal/events.js' {
@@ -436,7 +437,14 @@ export class ChainOrderForm extends ChainElement {
         @keydown=${this.#onCellKeydown}
         @focusin=${this.#onCellFocus}
       >
-        ${renderSkuMatrix(model, this.#matrixEpoch, this.#active, this.#text, this.#isDisabled())}
+        ${renderSkuMatrix(
+          model,
+          this.#matrixEpoch,
+          this.#active,
+          this.#text,
+          this.#isDisabled(),
+          attributeText(main, f.locale),
+        )}
       </div>
       ${renderOrderSummary(main, priced, f)} ${renderOtherItems(this.#others, this.#extras, priced.quote, f)}
       ${this.form ? nothing : this.#renderOrdering(f)}

@@ -10,9 +10,9 @@ import { skuLabel } from './other-items.js';
  */
 function skuName(skuId: string, main: Offer, others: ReadonlyMap<string, Offer>, locale: string): string {
   const has = (offer: Offer): boolean => offer.skus.some((sku) => sku.id === skuId);
-  if (has(main)) return skuLabel(main, skuId);
+  if (has(main)) return skuLabel(main, skuId, locale);
   const other = [...others.values()].find(has);
-  return other ? `${localize(other.title, locale)} · ${skuLabel(other, skuId)}` : skuId;
+  return other ? `${localize(other.title, locale)} · ${skuLabel(other, skuId, locale)}` : skuId;
 }
 
 /**

@@ -2,6 +2,7 @@ import { localize, type Offer, type Quote } from '@chainkit/core';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Formats } from './format.js';
+import { attributeText } from './attribute-text.js';
 import { attributeNames, valuesOf } from './matrix-axes.js';
 import { skuOf } from './order-pricing.js';
 import { violationText } from './violation-text.js';
@@ -13,10 +14,17 @@ export interface OtherLine {
   readonly quantity: number;
 }
 
-/** "Red / M": a SKU's attribute values (colour first, size last), or its id when it has none. */
-export function skuLabel(offer: Offer | undefined, skuId: string): string {
+/**
+ * "Red / M" (红色 / M): a SKU's attribute values as the buyer reads them in `locale` (colour first,
+ * size last), or its id when it has none.
+ */
+export function skuLabel(offer: Offer | undefined, skuId: string, locale: string): string {
   const sku = offer?.skus.find((candidate) => candidate.id === skuId);
-  return (sku && valuesOf(sku, attributeNames(offer!.skus)).filter(Boolean).join(' / ')) || skuId;
+  if (!sku) return skuId;
+  const names = attributeNames(offer!.skus);
+  const labels = attributeText(offer, locale);
+  const values = valuesOf(sku, names).map((value, i) => (value ? labels.value(names[i]!, value) : value));
+  return values.filter(Boolean).join(' / ') || skuId;
 }
 
 /**
@@ -44,7 +52,7 @@ export function renderOtherItems(
         return html`<li>
           <strong>${offer ? localize(offer.title, f.locale) : offerId}</strong>
           <ul>
-            ${own.map((line) => html`<li>${skuLabel(offer, line.skuId)} × ${f.count(line.quantity)}</li>`)}
+            ${own.map((line) => html`<li>${skuLabel(offer, line.skuId, f.locale)} × ${f.count(line.quantity)}</li>`)}
           </ul>
           ${quoted ? html`<span>${msg(str`Subtotal: ${f.money(quoted.subtotal)}`, { id: 'orderForm.other.subtotal' })}</span>` : nothing}
           ${

@@ -2,23 +2,18 @@ import { msg, str } from '@lit/localize';
 import { html } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
-import type { CellPosition, MatrixModel } from './matrix-axes.js';
+import type { AttributeText } from './attribute-text.js';
+import type { CellPosition, MatrixModel, MatrixRow } from './matrix-axes.js';
 
 /** The element id of a matrix cell's input. */
 export const cellId = ({ row, col }: CellPosition): string => `cell-${row}-${col}`;
 
-/** The header of an attribute: common names translated, others as the merchant wrote them. */
-function attributeLabel(name: string): string {
-  const key = name.toLowerCase();
-  return /^colou?r$/.test(key)
-    ? msg('Colour', { id: 'orderForm.attribute.color' })
-    : key === 'size'
-      ? msg('Size', { id: 'orderForm.attribute.size' })
-      : key === 'material'
-        ? msg('Material', { id: 'orderForm.attribute.material' })
-        : key === 'style'
-          ? msg('Style', { id: 'orderForm.attribute.style' })
-          : name;
+/** A row's header: its values as the buyer reads them (the SKU id for a SKU without attributes). */
+function rowHeader(model: MatrixModel, row: MatrixRow, labels: AttributeText): string {
+  if (!row.values.some(Boolean)) return row.label;
+  const shown = row.values.map((value, i) => (value ? labels.value(model.rowAttributes[i]!, value) : value));
+  // As `buildMatrix` joins them: a list leaves out the attributes a SKU lacks.
+  return (model.columnAttribute === null ? shown.filter(Boolean) : shown).join(' / ');
 }
 
 /**
@@ -37,6 +32,7 @@ function attributeLabel(name: string): string {
  *
  * @param active - The cell holding the matrix's one tab stop.
  * @param text - SKU id → what its cell shows.
+ * @param labels - How the offer's attributes and values read in the buyer's locale.
  */
 export function renderSkuMatrix(
   model: MatrixModel,
@@ -44,13 +40,14 @@ export function renderSkuMatrix(
   active: CellPosition,
   text: ReadonlyMap<string, string>,
   disabled: boolean,
+  labels: AttributeText,
 ): unknown {
   const corner =
-    model.rowAttributes.map(attributeLabel).join(' / ') || msg('Item', { id: 'orderForm.matrix.item' });
+    model.rowAttributes.map(labels.name).join(' / ') || msg('Item', { id: 'orderForm.matrix.item' });
   const caption =
     model.columnAttribute === null
       ? msg(str`Quantities by ${corner}`, { id: 'orderForm.matrix.captionList' })
-      : msg(str`Quantities by ${corner} (rows) and ${attributeLabel(model.columnAttribute)} (columns)`, {
+      : msg(str`Quantities by ${corner} (rows) and ${labels.name(model.columnAttribute)} (columns)`, {
           id: 'orderForm.matrix.captionGrid',
         });
   return guard(
@@ -74,13 +71,18 @@ export function renderSkuMatrix(
               ? [msg('Quantity', { id: 'orderForm.matrix.quantity' })]
               : model.columns
             ).map(
-              (value, col) => html`<span role="columnheader" class="head" id="col-${col}">${value}</span>`,
+              (value, col) =>
+                html`<span role="columnheader" class="head" id="col-${col}"
+                  >${model.columnAttribute === null ? value : labels.value(model.columnAttribute, value)}</span
+                >`,
             )}
           </div>
           ${model.rows.map(
             (row, r) =>
               html`<div role="row" class="row" aria-rowindex=${r + 2}>
-                <span role="rowheader" class="head row-head" id="row-${r}">${row.label}</span>
+                <span role="rowheader" class="head row-head" id="row-${r}"
+                  >${rowHeader(model, row, labels)}</span
+                >
                 ${model.cells[r]!.map(
                   (sku, c) =>
                     html`<span role="gridcell" class="cell"
