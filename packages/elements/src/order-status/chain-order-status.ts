@@ -1,4 +1,5 @@
 import {
+  countFormat,
   formatMoney,
   type FactoryOrderStatus,
   type FactoryOrderView,
@@ -350,7 +351,7 @@ export class ChainOrderStatus extends ChainElement {
       <dl class="meta">
         <div>
           <dt>${msg('Quantity', { id: 'status.quantity' })}</dt>
-          <dd>${new Intl.NumberFormat(locale).format(quantity)}</dd>
+          <dd>${countFormat(locale)(quantity)}</dd>
         </div>
         <div>
           <dt>${msg('Subtotal', { id: 'status.subtotal' })}</dt>
