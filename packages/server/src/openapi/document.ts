@@ -99,7 +99,8 @@ const schemas: Record<string, Schema> = {
       description: localizedText,
       attributeLabels: {
         type: 'object',
-        description: "Attribute name → how it and its values read for buyers (SKUs' attributes stay the keys)",
+        description:
+          "Attribute name → how it and its values read for buyers (SKUs' attributes stay the keys)",
         additionalProperties: object(
           { name: localizedText, values: { type: 'object', additionalProperties: localizedText } },
           [],
