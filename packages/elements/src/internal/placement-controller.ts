@@ -3,25 +3,14 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export type { Placement };
 
-let floatingUiRequests = 0;
 /**
  * `@floating-ui/dom`, fetched when a popup first opens in a browser without CSS anchor
  * positioning: most visits to a shop page never open one (the mixed-batch details, the cart
  * panel), and browsers with anchor positioning never need it, so no page's first load carries it.
  */
 let floatingUi: Promise<typeof import('./floating-ui.js')> | undefined;
-const loadFloatingUi = (): Promise<typeof import('./floating-ui.js')> => {
-  floatingUiRequests += 1;
-  return (floatingUi ??= import('./floating-ui.js'));
-};
-
-/**
- * How many times a popup asked for floating-ui (the chunk itself is fetched once). For tests:
- * with CSS anchor positioning it stays put however many popups open.
- */
-export function floatingUiRequestCount(): number {
-  return floatingUiRequests;
-}
+const loadFloatingUi = (): Promise<typeof import('./floating-ui.js')> =>
+  (floatingUi ??= import('./floating-ui.js'));
 
 let anchoringSupported: boolean | undefined;
 /**
