@@ -71,6 +71,8 @@ export function countFormat(locale: string | undefined): (n: number) => string {
             ? (n < 0 ? '-' : '') + grouped(String(Math.abs(n)))
             : viaIntl(n)
       : viaIntl;
+    // Locales come from pages and attributes: keep the cache small, as money's formatters.
+    if (counts.size >= 64) counts.clear();
     counts.set(key, format);
   }
   return format;
