@@ -185,10 +185,6 @@ export default css`
     border-radius: ${tokens.radius};
   }
 
-  [part~='ladder'] [aria-current='true'] {
-    border: 2px solid ${tokens.colorPrimary};
-  }
-
   .error,
   .cell-error,
   .field-error,
@@ -218,6 +214,7 @@ export default css`
     grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
   }
 
+  [part~='ladder'] [aria-current='true'],
   [part~='price-changed'] {
     border: 2px solid ${tokens.colorPrimary};
   }
