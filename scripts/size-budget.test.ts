@@ -57,8 +57,10 @@ describe('browser build size budget (brotli -q 11)', () => {
     console.log(
       `shop page: first load ${page.firstBytes} B, after a purchase ${page.purchaseBytes} B brotli; budget ${PAGE_BUDGET} B, ceilings ${FIRST_LOAD_CEILING} / ${PURCHASE_CEILING} B (${files})`,
     );
-    // The page loads the Chinese text and, on demand, more than its first files.
-    expect(page.first.some((file) => file.startsWith('zh-CN-'))).toBe(true);
+    // The Chinese page loads the shop chunk with the Chinese written in, and no text chunk;
+    // on demand, more than its first files.
+    expect(page.first.some((file) => file.startsWith('shop-page-zh-'))).toBe(true);
+    expect(page.purchase.filter((file) => /^(?:zh-CN|en)-/.test(file))).toEqual([]);
     expect(page.purchase.length).toBeGreaterThan(page.first.length);
     // Browsers with CSS anchor positioning never fetch floating-ui; the budget is on the others.
     expect(page.native.some((file) => file.startsWith('floating-ui-'))).toBe(false);

@@ -329,7 +329,7 @@ describe('loader', () => {
 });
 
 describe('a Chinese page', () => {
-  it('shows the widgets in Chinese from their first paint, even with slow requests', async () => {
+  it('shows the widgets in Chinese from their first paint, even with slow requests, and switches to English', async () => {
     // Every chunk and API call 150 ms late; each frame, the cart's label is written down.
     const { page, problems } = await openPage('/examples/script-tag/', async (p) => {
       await p.route(/\/(cdn|v1)\//, async (route) => {
@@ -352,8 +352,31 @@ describe('a Chinese page', () => {
     });
     const labels = () => page.evaluate(() => (window as unknown as { cartLabels: string[] }).cartLabels);
     await expect.poll(labels, { timeout: 30_000 }).toContain('进货单');
-    // Never "Cart" first: the loader fetched the text with the code and the first render waited for it.
+    // Never "Cart" first: the shop chunk the loader chose has the Chinese written in.
     expect(await labels()).toEqual(['进货单']);
+    const scripts = (): Promise<string[]> =>
+      page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((entry) => new URL(entry.name).pathname)
+          .filter((path) => path.startsWith('/cdn/'))
+          .map((path) => path.slice('/cdn/'.length)),
+      );
+    const loaded = await scripts();
+    expect(loaded.filter((file) => file.startsWith('shop-page-zh-'))).toHaveLength(1);
+    // No text chunk: neither the Chinese (in the code) nor the English (not shown).
+    expect(loaded.filter((file) => /^(?:zh-CN|en)-/.test(file))).toEqual([]);
+
+    // The page's EN switch loads the English text and the widgets show it; 中文 brings the Chinese back.
+    const cartLabel = page.locator('chain-cart [part~="toggle-label"]');
+    await page.locator('[data-lang="en"]').first().click();
+    await expect.poll(() => cartLabel.textContent(), { timeout: 30_000 }).toBe('Cart');
+    expect((await scripts()).filter((file) => /^en-/.test(file))).toHaveLength(1);
+    await expect
+      .poll(() => page.locator('chain-catalog label[for="search"]').textContent())
+      .toBe('Search offers');
+    await page.locator('[data-lang="zh-CN"]').first().click();
+    await expect.poll(() => cartLabel.textContent()).toBe('进货单');
     expect(problems.errors).toEqual([]);
     await page.close();
   }, 120_000);

@@ -47,6 +47,9 @@ export const PAGE_TAGS = [
 /** The shop elements, as build-cdn.mjs's SHOP_TAGS (not imported: that would load Vite). */
 const SHOP_TAGS = [...PAGE_TAGS];
 
+/** A text chunk: `zh-CN-…` (a Chinese page without shop elements loads it), `en-…`. */
+const TEXT = /^(?:zh-CN|en)-/;
+
 /** The floating-ui chunk: only browsers without CSS anchor positioning load it. */
 const FLOATING_UI = /^floating-ui-/;
 
@@ -85,18 +88,16 @@ export function readManifest() {
 }
 
 /**
- * The files `tags` load (the shop-page set of chunks when one of them is a shop element, as the
- * loader does). `first`: the loader, each tag's entry chunk with its static imports,
- * then the Chinese text chunk. `purchase`: those and every chunk they can load on demand, and
- * their imports (the other chunks loaded on demand are texts of other languages: none yet).
+ * The files `tags` load on a Chinese page, as the loader picks them: the Chinese shop-page set
+ * (the text written into the code) when one of them is a shop element, else the split set with
+ * its Chinese text chunk. `first`: the loader, each tag's entry chunk with its static imports
+ * (and that text chunk). `purchase`: those and every chunk they can load on demand but the texts
+ * of other languages (a buyer who orders does not switch language), and their imports.
  * `native`: the purchase in a browser with CSS anchor positioning, which never loads floating-ui.
  */
 export function pageFiles(manifest, tags) {
-  // The loader loads the shop-page chunks on a page with a shop element (build-cdn.mjs).
-  const tagChunks =
-    manifest.shopPageTags && tags.some((tag) => SHOP_TAGS.includes(tag))
-      ? manifest.shopPageTags
-      : manifest.tags;
+  const shopPage = tags.some((tag) => SHOP_TAGS.includes(tag));
+  const tagChunks = shopPage ? manifest.chineseShopPageTags : manifest.tags;
   const first = new Set(['chainkit.js']);
   const visit = (name, into) => {
     if (into.has(name)) return;
@@ -109,18 +110,13 @@ export function pageFiles(manifest, tags) {
     visit(entry, first);
   }
   const lazy = (files) => [...files].flatMap((name) => manifest.files[name]?.dynamicImports ?? []);
-  for (const dep of lazy(first)) if (/^zh-CN-/.test(dep)) visit(dep, first);
-  const purchase = new Set(first);
-  for (let more = lazy(purchase).filter((f) => !purchase.has(f)); more.length > 0;) {
-    for (const dep of more) visit(dep, purchase);
-    more = lazy(purchase).filter((f) => !purchase.has(f));
-  }
-  const native = new Set(first);
-  for (let more = lazy(native).filter((f) => !native.has(f) && !FLOATING_UI.test(f)); more.length > 0;) {
-    for (const dep of more) visit(dep, native);
-    more = lazy(native).filter((f) => !native.has(f) && !FLOATING_UI.test(f));
-  }
-  return { first: [...first], purchase: [...purchase], native: [...native] };
+  if (!shopPage) for (const dep of lazy(first)) if (TEXT.test(dep)) visit(dep, first);
+  const grow = (into, skip) => {
+    const more = () => lazy(into).filter((f) => !into.has(f) && !TEXT.test(f) && !skip?.test(f));
+    for (let next = more(); next.length > 0; next = more()) for (const dep of next) visit(dep, into);
+    return [...into];
+  };
+  return { first: [...first], purchase: grow(new Set(first)), native: grow(new Set(first), FLOATING_UI) };
 }
 
 /**

@@ -19,20 +19,31 @@ import { claim, standsBack } from './namespace.js';
  * Written in by the build: version, chunk files, and per tag the indexes of the files it needs
  * (entry first) twice: `t` with the code every element needs in its own chunk (a page with only
  * `<chain-money>` or `<chain-order-status>` loads that and not the shop), `s` with that code and
- * the shop elements' in one chunk (fewer, better compressed bytes for a shop page). Which set a
- * page uses is decided once, by the first tags found: `s` if one of them is a shop tag (`p`).
+ * the shop elements' in one chunk (fewer, better compressed bytes for a shop page), and `c`, that
+ * set built with the Chinese text in it. Which set a page uses is decided once, by the first tags
+ * found and the page's language: `c` or `s` if one of them is a shop tag (`p`), else `t`.
  */
 declare const __CHAINKIT_LOADER__: {
   readonly v: string;
   readonly f: readonly string[];
   readonly t: Readonly<Record<string, readonly number[]>>;
   readonly s: Readonly<Record<string, readonly number[]>>;
+  /** `s` with the Chinese text written into the code (no text chunk, no English). */
+  readonly c: Readonly<Record<string, readonly number[]>>;
   readonly p: readonly string[];
-  /** The zh-CN text chunk of each set: `t`'s, then `s`'s. */
-  readonly z: readonly [number, number];
+  /** The zh-CN text chunk of `t`. */
+  readonly z: number;
 };
 
-const { v: version, f: files, t: tags, s: shopTags, p: shop, z: texts } = __CHAINKIT_LOADER__;
+const {
+  v: version,
+  f: files,
+  t: tags,
+  s: shopTags,
+  c: chineseShopTags,
+  p: shop,
+  z: text,
+} = __CHAINKIT_LOADER__;
 
 if (!standsBack(version, 'loader')) {
   // `currentScript` is only set while this classic script runs: read it now.
@@ -47,13 +58,13 @@ if (!standsBack(version, 'loader')) {
   /** Loads the chunks of `found` (known tags), choosing the set of chunks on the first call. */
   const load = (found: string[]): Promise<unknown>[] => {
     if (!chosen) {
-      chosen = found.some((tag) => shop.includes(tag)) ? shopTags : tags;
-      // A Chinese page (the elements' rule: <html lang>, else the browser's language) fetches
-      // its text with the elements' code rather than after it, so it never shows English first.
-      // A failure here is reported by the elements when they load the text themselves.
-      if (/^zh\b/i.test(document.documentElement.lang || navigator.language)) {
-        import(new URL(files[texts[chosen === tags ? 0 : 1]]!, base).href).catch(() => undefined);
-      }
+      // A Chinese page (the elements' rule: <html lang>, else the browser's language) with a
+      // shop element loads the shop chunks with the Chinese in them; without one, it fetches its
+      // text chunk with the elements' code rather than after it, so it never shows English
+      // first. A failure here is reported by the elements when they load the text themselves.
+      const chinese = /^zh\b/i.test(document.documentElement.lang || navigator.language);
+      chosen = found.some((tag) => shop.includes(tag)) ? (chinese ? chineseShopTags : shopTags) : tags;
+      if (chinese && chosen === tags) import(new URL(files[text]!, base).href).catch(() => undefined);
     }
     return found.map(loadTag);
   };

@@ -13,12 +13,15 @@
 //                        those two: a page with only them does not load the shop;
 //   shop page:           shop-page-<hash>.js, base and shop in one file (a page with a shop
 //                        element), and its own chain-money / chain-order-status entries;
-//   each set's zh-CN-<hash>.js, the Chinese text, loaded on demand by a Chinese page;
+//   Chinese shop page:   shop-page-zh-<hash>.js and its entries, the same with the Chinese text
+//                        written into the code (scripts/inline-text.mjs), for a Chinese page with
+//                        a shop element; its English, en-<hash>.js, loads if the page switches;
+//   the other sets' zh-CN-<hash>.js, the Chinese text, loaded on demand by a Chinese page;
 // - chainkit.full.js     every element in one classic script;
 // - *.map                source maps;
 // - manifest.json        { version, files: { name: { path, integrity, bytes, brotli, imports,
 //                        dynamicImports } }, tags: { tag: entry chunk } (split set),
-//                        shopPageTags: { tag: entry chunk } (shop-page set) }.
+//                        shopPageTags / chineseShopPageTags: { tag: entry chunk } (shop-page sets) }.
 //
 // Prints the sizes (brotli, quality 11) and the SRI hashes (sha384) of the two script-tag files.
 import { createHash } from 'node:crypto';
@@ -28,6 +31,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { minify } from 'terser';
 import { build } from 'vite';
+import { inlineTextPlugin } from './inline-text.mjs';
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
 import { shortMessageIdsPlugin } from './short-message-ids.mjs';
 
@@ -81,7 +85,16 @@ export function integrity(bytes) {
  * output unless asked, short message ids and minified templates. Legal comments are dropped from the code and their licences collected
  * into THIRD-PARTY-LICENSES.txt instead.
  */
-function viteBuild({ entry, formats, name, output, define = {}, emptyOutDir = false, stagger = false }) {
+function viteBuild({
+  entry,
+  formats,
+  name,
+  output,
+  define = {},
+  emptyOutDir = false,
+  stagger = false,
+  textLocale,
+}) {
   return build({
     configFile: false,
     envDir: false,
@@ -90,6 +103,7 @@ function viteBuild({ entry, formats, name, output, define = {}, emptyOutDir = fa
     mode: 'production',
     logLevel: 'warn',
     plugins: [
+      ...(textLocale ? [inlineTextPlugin(textLocale)] : []),
       shortMessageIdsPlugin(),
       minifyTemplatesPlugin(),
       ...(stagger ? [staggeredDefinePlugin()] : []),
@@ -220,11 +234,12 @@ async function main() {
   const bundledModules = new Set();
   /** Per chunk, the minified length each source module contributes (written to stats.json). */
   const modules = {};
-  const tagBuild = async (groups, emptyOutDir) => {
+  const tagBuild = async (groups, emptyOutDir, textLocale) => {
     const chunks = outputsOf(
       await viteBuild({
         emptyOutDir,
         stagger: true,
+        textLocale,
         entry: TAGS,
         formats: ['es'],
         output: {
@@ -266,9 +281,17 @@ async function main() {
     ],
     true,
   );
-  const shopPageChunks = await tagBuild(
-    [{ name: 'shop-page', test: new RegExp(`${BASE_MODULES.source}|${SHOP_MODULES.source}`) }],
+  const shopPageModules = new RegExp(`${BASE_MODULES.source}|${SHOP_MODULES.source}`);
+  const shopPageChunks = await tagBuild([{ name: 'shop-page', test: shopPageModules }], false);
+  // The Chinese shop-page set: the same with the Chinese written in (inline-text.mjs), for a
+  // Chinese page with a shop element, which then loads no text chunk and no English.
+  const chineseShopPageChunks = await tagBuild(
+    [
+      { name: 'en', test: /chainkit-text:en/, priority: 2 },
+      { name: 'shop-page-zh', test: shopPageModules, priority: 1 },
+    ],
     false,
+    'zh-CN',
   );
 
   /** The files a tag needs before it registers: its entry and all it imports statically. */
@@ -299,8 +322,9 @@ async function main() {
     f: files,
     t: indexes(tagChunks),
     s: indexes(shopPageChunks),
+    c: indexes(chineseShopPageChunks),
     p: SHOP_TAGS,
-    z: [textChunk(tagChunks), textChunk(shopPageChunks)],
+    z: textChunk(tagChunks),
   };
 
   // 2. The loader: a classic script (IIFE) with the map written in.
@@ -334,7 +358,13 @@ async function main() {
     writeFileSync(join(outDir, `${name}.gz`), gzipSync(bytes, { level: 9 }));
     return { path: name, integrity: integrity(bytes), bytes: bytes.length, brotli: compressed.length };
   };
-  const manifest = { version, files: {}, tags: tagChunks, shopPageTags: shopPageChunks };
+  const manifest = {
+    version,
+    files: {},
+    tags: tagChunks,
+    shopPageTags: shopPageChunks,
+    chineseShopPageTags: chineseShopPageChunks,
+  };
   for (const name of ['chainkit.js', 'chainkit.full.js']) manifest.files[name] = describe(name);
   for (const name of files) manifest.files[name] = { ...describe(name), ...graph[name] };
   writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);

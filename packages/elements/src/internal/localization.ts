@@ -51,10 +51,11 @@
  * configured (another copy of Chainkit sharing one `@lit/localize`, or the page's own app),
  * Chainkit warns once and keeps working with whatever locale that configuration sets.
  */
-import { configureLocalization, type LocaleModule } from '@lit/localize';
+import { configureLocalization } from '@lit/localize';
 import { canonicalLocale, resolveLocale } from './locale.js';
+import { CODE_LOCALE, loadLocale } from './text-modules.js';
 
-/** The locale the source strings are written in. */
+/** The locale the source strings are written in (see `text-modules.ts` for the CDN's Chinese build). */
 export const SOURCE_LOCALE = 'en';
 /** Locales with hand-written translations. */
 export const TARGET_LOCALES = ['zh-CN'] as const;
@@ -78,11 +79,6 @@ let firstText: Promise<void> | undefined;
  */
 const FIRST_TEXT_WAIT_MS = 2_000;
 
-function loadLocale(locale: string): Promise<LocaleModule> {
-  if (locale === 'zh-CN') return import('../locales/zh-CN.js');
-  return Promise.reject(new Error(`Chainkit has no translations for ${locale}`));
-}
-
 /**
  * Configures `@lit/localize` once per copy of Chainkit, starting in the page's language.
  * Called by `StoreController` and `<chain-store>`; elements need not call it themselves.
@@ -90,14 +86,15 @@ function loadLocale(locale: string): Promise<LocaleModule> {
 export function ensureLocalization(): void {
   if (controls) return;
   try {
+    // The code's language needs no module; the other one is loaded when asked for.
     const configured = configureLocalization({
-      sourceLocale: SOURCE_LOCALE,
-      targetLocales: TARGET_LOCALES,
+      sourceLocale: CODE_LOCALE,
+      targetLocales: [SOURCE_LOCALE, ...TARGET_LOCALES].filter((locale) => locale !== CODE_LOCALE),
       loadLocale,
     });
     controls = configured;
     const initial = textLocaleFor(resolveLocale(document.documentElement));
-    if (initial !== SOURCE_LOCALE) {
+    if (initial !== CODE_LOCALE) {
       const loaded = configured.setLocale(initial).catch(warnLoadFailure);
       const waited = new Promise<void>((resolve) => setTimeout(resolve, FIRST_TEXT_WAIT_MS));
       const loading = Promise.race([loaded, waited]).then(() => {
@@ -110,7 +107,7 @@ export function ensureLocalization(): void {
       'Chainkit: @lit/localize was already configured on this page (two copies of Chainkit, or the ' +
         "page's own app), so Chainkit cannot switch its text language; load Chainkit once per page.",
     );
-    controls = { getLocale: () => SOURCE_LOCALE, setLocale: () => Promise.resolve() };
+    controls = { getLocale: () => CODE_LOCALE, setLocale: () => Promise.resolve() };
   }
 }
 
