@@ -1,13 +1,36 @@
 /**
  * `PlacementController`'s placement in browsers without CSS anchor positioning (the others never
- * fetch it), with the part of `@floating-ui/dom` it uses, as one module the controller imports on
- * demand: a dynamic `import('@floating-ui/dom')` keeps the whole package (every middleware,
- * `platform`, `detectOverflow`…), while named imports let the bundler drop the rest; and the code
- * that calls floating-ui stays out of the page's first load with it. Not `autoUpdate` nor the
- * `arrow` middleware: the controller's own listeners and arrow code, which the CSS path needs
- * anyway, do their work for less.
+ * fetch it), as one module the controller imports on demand: floating-ui's `computePosition` with
+ * the `offset`, `flip` and `shift` middleware, from `@floating-ui/core` with a platform of its own
+ * rather than `@floating-ui/dom`'s.
+ *
+ * Why: the controller's popups are fixed-positioned in the popover top layer, so the anchor and
+ * the popup are both measured in the viewport and the viewport is the only clipping box. The DOM
+ * platform's work for the general case (offset parents, scroll and clipping ancestors, transforms
+ * and scale) does not apply, and it is half of the library's bytes (2.7 KB of 5.2 KB brotli).
+ * Not `autoUpdate` nor the `arrow` middleware either: the controller's own listeners and arrow
+ * code, which the CSS path needs anyway, do their work for less.
  */
-import { computePosition, flip, offset, shift, type Placement } from '@floating-ui/dom';
+import { computePosition, flip, offset, shift, type Placement, type Platform } from '@floating-ui/core';
+
+const box = (element: Element): { x: number; y: number; width: number; height: number } => {
+  const { x, y, width, height } = element.getBoundingClientRect();
+  return { x, y, width, height };
+};
+
+/** A platform for a fixed-position popup in the top layer (see the module comment). */
+const topLayer: Platform = {
+  getElementRects: ({ reference, floating }) => ({
+    reference: box(reference as Element),
+    floating: { ...box(floating as Element), x: 0, y: 0 },
+  }),
+  getDimensions: (element: Element) => box(element),
+  getClippingRect: () => {
+    const { clientWidth, clientHeight } = document.documentElement;
+    return { x: 0, y: 0, width: clientWidth, height: clientHeight };
+  },
+  isRTL: (element: Element) => getComputedStyle(element).direction == 'rtl',
+};
 
 /**
  * Places `floating` next to `anchor` once (`left`/`top` in px, fixed positioning), makes it
@@ -23,6 +46,7 @@ export async function place(
   const { x, y, placement } = await computePosition(anchor, floating, {
     placement: preferred,
     strategy: 'fixed',
+    platform: topLayer,
     middleware: [offset(distance), flip({ padding }), shift({ padding })],
   });
   Object.assign(floating.style, {

@@ -1,10 +1,10 @@
-import type { Placement } from '@floating-ui/dom';
+import type { Placement } from '@floating-ui/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export type { Placement };
 
 /**
- * `@floating-ui/dom`, fetched when a popup first opens in a browser without CSS anchor
+ * floating-ui (`./floating-ui.ts`), fetched when a popup first opens in a browser without CSS anchor
  * positioning: most visits to a shop page never open one (the mixed-batch details, the cart
  * panel), and browsers with anchor positioning never need it, so no page's first load carries it.
  */
@@ -172,8 +172,8 @@ export interface PlacementOptions {
  * popup: the browser places it, flips it to the other alignment or side when it does not fit
  * within `padding` of the viewport, slides it along the anchor as a last resort, and keeps it
  * placed on scroll and resize; floating-ui is never downloaded. (Unlike floating-ui, a popup
- * that flipped stays flipped while it still fits there.) Elsewhere `@floating-ui/dom` places it
- * (`offset`, `flip`, `shift`; fetched on the first open), again on scroll, resize, a change in
+ * that flipped stays flipped while it still fits there.) Elsewhere floating-ui places it
+ * (`offset`, `flip`, `shift`, measuring in the viewport; fetched on the first open), again on scroll, resize, a change in
  * the popup's or the anchor's size and any move of the anchor. On both paths the controller
  * points the arrow from where the anchor and the popup end up.
  *
