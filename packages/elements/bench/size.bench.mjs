@@ -6,8 +6,8 @@
  * - the loader `chainkit.js` ≤ 1.5 KB;
  * - a shop page with a catalog, a ladder price, an order form and a cart inside a `<chain-store>`,
  *   in Chinese, ≤ 30 KB (Lit included). The budget applies to the page after a whole purchase:
- *   - first load: the loader, each tag's chunks with their static imports, and the Chinese text
- *     chunk a zh-CN page loads on top;
+ *   - first load: the loader and each tag's chunks with their static imports, from the Chinese
+ *     shop-page set, which has the text written in (see pageFiles);
  *   - purchase: first load plus every chunk those files can load on demand (floating-ui, which
  *     the cart and the mixed-batch details import when they first open in a browser without CSS
  *     anchor positioning) — at most what a buyer who orders downloads. The budget is on this,
