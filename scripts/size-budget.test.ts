@@ -18,7 +18,6 @@
  * the page's load. They came down to 35 / 38 KB with the Chinese shop chunks, which carry their
  * text in the code, and floating-ui's core with a top-layer platform in place of its DOM package.)
  */
- */
 import { describe, expect, it } from 'vitest';
 import {
   brotliSize,
