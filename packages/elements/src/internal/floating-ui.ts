@@ -7,7 +7,7 @@
  * Why: the controller's popups are fixed-positioned in the popover top layer, so the anchor and
  * the popup are both measured in the viewport and the viewport is the only clipping box. The DOM
  * platform's work for the general case (offset parents, scroll and clipping ancestors, transforms
- * and scale) does not apply, and it is half of the library's bytes (2.7 KB of 5.2 KB brotli).
+ * and scale) does not apply, and it weighs: this chunk is 2.8 KB brotli without it, 5.2 KB with it.
  * Not `autoUpdate` nor the `arrow` middleware either: the controller's own listeners and arrow
  * code, which the CSS path needs anyway, do their work for less.
  */
