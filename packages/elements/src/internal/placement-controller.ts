@@ -129,7 +129,9 @@ export interface PlacementOptions {
   /**
    * The popup. Give it `popover="auto"` in the template so it opens in the top layer (above
    * any z-index, never clipped by `overflow` or transformed ancestors) with light dismiss
-   * (Escape, click outside). Without the attribute it is shown with `hidden` and fixed positioning.
+   * (Escape, click outside). Without the attribute (or in a browser without popovers) it is shown
+   * with `hidden` and fixed positioning, placed in the viewport: an ancestor with a `transform`,
+   * `filter` or `contain` would then be its containing block and misplace it.
    */
   floating: () => HTMLElement | null | undefined;
   /**
