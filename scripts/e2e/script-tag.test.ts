@@ -15,7 +15,9 @@
  *
  * Also: the loader included twice registers each element once, and the second copy warns once;
  * a site with its own copy of Lit keeps working beside Chainkit's; a Chinese page never shows the
- * widgets' English text first, even when every request is slow.
+ * widgets' English text first, even when every request is slow, loads the shop chunk with the
+ * Chinese written in and no text chunk, and loads the English when it switches; an English page
+ * loads the English shop chunk and the Chinese text only when it switches.
  * Needs the browser build (packages/elements/dist-cdn) and /usr/bin/chromium.
  */
 import { randomBytes } from 'node:crypto';
@@ -323,6 +325,39 @@ describe('loader', () => {
     // Space the page reserves with :not(:defined) holds until each element renders.
     const firstDefine = shop[0]![2];
     expect(log.shifts.filter(([time]) => time >= firstDefine)).toEqual([]);
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
+
+describe('an English page', () => {
+  it('loads the English shop chunk and no text; the Chinese text chunk when it switches', async () => {
+    const { page, problems } = await openPage('/examples/e2e-english.html', (p) =>
+      p.route('**/examples/e2e-english.html', (route) =>
+        route.fulfill({
+          contentType: 'text/html; charset=utf-8',
+          body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
+            <script src="/cdn/chainkit.js" defer></script></head>
+            <body><chain-store api="/" key="pk_test_demo" currency="CNY"><chain-cart></chain-cart></chain-store></body></html>`,
+        }),
+      ),
+    );
+    const cartLabel = page.locator('chain-cart [part~="toggle-label"]');
+    await expect.poll(() => cartLabel.textContent(), { timeout: 30_000 }).toBe('Cart');
+    const scripts = (): Promise<string[]> =>
+      page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((entry) => new URL(entry.name).pathname)
+          .filter((path) => path.startsWith('/cdn/'))
+          .map((path) => path.slice('/cdn/'.length)),
+      );
+    const loaded = await scripts();
+    expect(loaded.filter((file) => /^shop-page-(?!zh-)/.test(file))).toHaveLength(1);
+    expect(loaded.filter((file) => /^(?:shop-page-zh|zh-CN|en)-/.test(file))).toEqual([]);
+    await page.locator('chain-store').evaluate((store) => store.setAttribute('locale', 'zh-CN'));
+    await expect.poll(() => cartLabel.textContent()).toBe('进货单');
+    expect((await scripts()).filter((file) => file.startsWith('zh-CN-'))).toHaveLength(1);
     expect(problems.errors).toEqual([]);
     await page.close();
   }, 120_000);
