@@ -62,6 +62,17 @@ afterAll(async () => {
   await stack?.close();
 });
 
+/** The files of the browser build the page has fetched so far, by name. */
+function cdnFiles(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((path) => path.startsWith('/cdn/'))
+      .map((path) => path.slice('/cdn/'.length)),
+  );
+}
+
 /** A merchant site's own component, bundled with its own copy of Lit (an IIFE, like a site's build). */
 async function bundleSiteComponent(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'chainkit-site-'));
@@ -344,20 +355,12 @@ describe('an English page', () => {
     );
     const cartLabel = page.locator('chain-cart [part~="toggle-label"]');
     await expect.poll(() => cartLabel.textContent(), { timeout: 30_000 }).toBe('Cart');
-    const scripts = (): Promise<string[]> =>
-      page.evaluate(() =>
-        performance
-          .getEntriesByType('resource')
-          .map((entry) => new URL(entry.name).pathname)
-          .filter((path) => path.startsWith('/cdn/'))
-          .map((path) => path.slice('/cdn/'.length)),
-      );
-    const loaded = await scripts();
+    const loaded = await cdnFiles(page);
     expect(loaded.filter((file) => /^shop-page-(?!zh-)/.test(file))).toHaveLength(1);
     expect(loaded.filter((file) => /^(?:shop-page-zh|zh-CN|en)-/.test(file))).toEqual([]);
     await page.locator('chain-store').evaluate((store) => store.setAttribute('locale', 'zh-CN'));
     await expect.poll(() => cartLabel.textContent()).toBe('进货单');
-    expect((await scripts()).filter((file) => file.startsWith('zh-CN-'))).toHaveLength(1);
+    expect((await cdnFiles(page)).filter((file) => file.startsWith('zh-CN-'))).toHaveLength(1);
     expect(problems.errors).toEqual([]);
     await page.close();
   }, 120_000);
@@ -389,15 +392,7 @@ describe('a Chinese page', () => {
     await expect.poll(labels, { timeout: 30_000 }).toContain('进货单');
     // Never "Cart" first: the shop chunk the loader chose has the Chinese written in.
     expect(await labels()).toEqual(['进货单']);
-    const scripts = (): Promise<string[]> =>
-      page.evaluate(() =>
-        performance
-          .getEntriesByType('resource')
-          .map((entry) => new URL(entry.name).pathname)
-          .filter((path) => path.startsWith('/cdn/'))
-          .map((path) => path.slice('/cdn/'.length)),
-      );
-    const loaded = await scripts();
+    const loaded = await cdnFiles(page);
     expect(loaded.filter((file) => file.startsWith('shop-page-zh-'))).toHaveLength(1);
     // No text chunk: neither the Chinese (in the code) nor the English (not shown).
     expect(loaded.filter((file) => /^(?:zh-CN|en)-/.test(file))).toEqual([]);
@@ -406,7 +401,7 @@ describe('a Chinese page', () => {
     const cartLabel = page.locator('chain-cart [part~="toggle-label"]');
     await page.locator('[data-lang="en"]').first().click();
     await expect.poll(() => cartLabel.textContent(), { timeout: 30_000 }).toBe('Cart');
-    expect((await scripts()).filter((file) => /^en-/.test(file))).toHaveLength(1);
+    expect((await cdnFiles(page)).filter((file) => /^en-/.test(file))).toHaveLength(1);
     await expect
       .poll(() => page.locator('chain-catalog label[for="search"]').textContent())
       .toBe('Search offers');
