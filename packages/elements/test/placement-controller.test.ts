@@ -193,6 +193,22 @@ describe('PlacementController', () => {
         expect(el.popup.placement).to.equal('bottom-end');
       });
 
+      it('aligns `start` with the right edge in a right-to-left page', async () => {
+        document.documentElement.dir = 'rtl';
+        try {
+          const el = await popup('position: fixed; right: 300px; top: 40px');
+          await el.popup.show();
+          await placed(el);
+          const anchor = el.toggleButton.getBoundingClientRect();
+          const panel = el.panel.getBoundingClientRect();
+          expect(panel.top).to.be.closeTo(anchor.bottom + 6, 1);
+          expect(panel.right).to.be.closeTo(anchor.right, 1);
+          expect(el.popup.placement).to.equal('bottom-start');
+        } finally {
+          document.documentElement.dir = '';
+        }
+      });
+
       it('stays inside the viewport by the padding when no alignment fits', async () => {
         const el = await popup('position: fixed; left: 20px; top: 40px');
         el.panel.style.width = `${innerWidth - 24}px`;

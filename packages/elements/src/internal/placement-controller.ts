@@ -4,8 +4,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 export type { Placement };
 
 /**
- * floating-ui (`./floating-ui.ts`), fetched when a popup first opens in a browser without CSS anchor
- * positioning: most visits to a shop page never open one (the mixed-batch details, the cart
+ * floating-ui (`./floating-ui.ts`), fetched when a popup first opens in a browser without CSS
+ * anchor positioning: most visits to a shop page never open one (the mixed-batch details, the cart
  * panel), and browsers with anchor positioning never need it, so no page's first load carries it.
  */
 let floatingUi: Promise<typeof import('./floating-ui.js')> | undefined;
@@ -175,8 +175,8 @@ export interface PlacementOptions {
  * within `padding` of the viewport, slides it along the anchor as a last resort, and keeps it
  * placed on scroll and resize; floating-ui is never downloaded. (Unlike floating-ui, a popup
  * that flipped stays flipped while it still fits there.) Elsewhere floating-ui places it
- * (`offset`, `flip`, `shift`, measuring in the viewport; fetched on the first open), again on scroll, resize, a change in
- * the popup's or the anchor's size and any move of the anchor. On both paths the controller
+ * (`offset`, `flip`, `shift`, measuring in the viewport; fetched on the first open), again on
+ * scroll, resize, a change in the popup's or the anchor's size and any move of the anchor. On both paths the controller
  * points the arrow from where the anchor and the popup end up.
  *
  * - `show()` opens the popup (`showPopover()`), places it, and keeps it placed while open;
