@@ -1,8 +1,9 @@
 /**
  * `PlacementController`'s placement in browsers without CSS anchor positioning (the others never
- * fetch it), as one module the controller imports on demand: floating-ui's `computePosition` with
- * the `offset`, `flip` and `shift` middleware, from `@floating-ui/core` with a platform of its own
- * rather than `@floating-ui/dom`'s.
+ * fetch it), as one module the controller imports on demand: `@floating-ui/dom`'s `offset`,
+ * `flip` and `shift` middleware, run by `computePosition` from `@floating-ui/core` (the engine
+ * the DOM package wraps) with a platform of its own. The DOM package's `computePosition` always
+ * carries the DOM platform, even when given another.
  *
  * Why: the controller's popups are fixed-positioned in the popover top layer, so the anchor and
  * the popup are both measured in the viewport and the viewport is the only clipping box. The DOM
@@ -11,7 +12,8 @@
  * Not `autoUpdate` nor the `arrow` middleware either: the controller's own listeners and arrow
  * code, which the CSS path needs anyway, do their work for less.
  */
-import { computePosition, flip, offset, shift, type Placement, type Platform } from '@floating-ui/core';
+import { computePosition, type Platform } from '@floating-ui/core';
+import { flip, offset, shift, type Placement } from '@floating-ui/dom';
 
 const box = (element: Element): { x: number; y: number; width: number; height: number } => {
   const { x, y, width, height } = element.getBoundingClientRect();

@@ -1,4 +1,4 @@
-import type { Placement } from '@floating-ui/core';
+import type { Placement } from '@floating-ui/dom';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export type { Placement };
