@@ -84,6 +84,17 @@ async function placed(el: Probe): Promise<void> {
   await el.updateComplete;
 }
 
+/** A probe host styled `style`, its popup shown and placed, with the anchor's and the popup's boxes. */
+async function shown(
+  style: string,
+  tag = BOTTOM_START,
+): Promise<{ el: Probe; anchor: DOMRect; panel: DOMRect }> {
+  const el = await popup(style, tag);
+  await el.popup.show();
+  await placed(el);
+  return { el, anchor: el.toggleButton.getBoundingClientRect(), panel: el.panel.getBoundingClientRect() };
+}
+
 function center(el: Element): [number, number] {
   const r = el.getBoundingClientRect();
   return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
@@ -171,11 +182,7 @@ describe('PlacementController', () => {
       });
 
       it('flips above the anchor when there is no room below', async () => {
-        const el = await popup('position: fixed; left: 40px; bottom: 10px');
-        await el.popup.show();
-        await placed(el);
-        const anchor = el.toggleButton.getBoundingClientRect();
-        const panel = el.panel.getBoundingClientRect();
+        const { el, anchor, panel } = await shown('position: fixed; left: 40px; bottom: 10px');
         expect(panel.bottom).to.be.closeTo(anchor.top - 6, 1);
         expect(panel.left).to.be.closeTo(anchor.left, 1);
         expect(el.popup.placement).to.equal('top-start');
@@ -183,11 +190,7 @@ describe('PlacementController', () => {
       });
 
       it('aligns the other edge when there is no room to the right', async () => {
-        const el = await popup('position: fixed; right: 10px; top: 40px');
-        await el.popup.show();
-        await placed(el);
-        const anchor = el.toggleButton.getBoundingClientRect();
-        const panel = el.panel.getBoundingClientRect();
+        const { el, anchor, panel } = await shown('position: fixed; right: 10px; top: 40px');
         expect(panel.top).to.be.closeTo(anchor.bottom + 6, 1);
         expect(panel.right).to.be.closeTo(anchor.right, 1);
         expect(el.popup.placement).to.equal('bottom-end');
@@ -196,11 +199,7 @@ describe('PlacementController', () => {
       it('aligns `start` with the right edge in a right-to-left page', async () => {
         document.documentElement.dir = 'rtl';
         try {
-          const el = await popup('position: fixed; right: 300px; top: 40px');
-          await el.popup.show();
-          await placed(el);
-          const anchor = el.toggleButton.getBoundingClientRect();
-          const panel = el.panel.getBoundingClientRect();
+          const { el, anchor, panel } = await shown('position: fixed; right: 300px; top: 40px');
           expect(panel.top).to.be.closeTo(anchor.bottom + 6, 1);
           expect(panel.right).to.be.closeTo(anchor.right, 1);
           expect(el.popup.placement).to.equal('bottom-start');
@@ -225,11 +224,7 @@ describe('PlacementController', () => {
       });
 
       it('centres a `top` popup over its anchor and points the arrow at it', async () => {
-        const el = await popup('position: fixed; left: 300px; top: 300px', TOP_WITH_ARROW);
-        await el.popup.show();
-        await placed(el);
-        const anchor = el.toggleButton.getBoundingClientRect();
-        const panel = el.panel.getBoundingClientRect();
+        const { el, anchor, panel } = await shown('position: fixed; left: 300px; top: 300px', TOP_WITH_ARROW);
         expect(panel.bottom).to.be.closeTo(anchor.top - 6, 1);
         expect(panel.left + panel.width / 2).to.be.closeTo(anchor.left + anchor.width / 2, 1);
         expect(el.popup.placement).to.equal('top');
