@@ -62,6 +62,13 @@ afterAll(async () => {
   await stack?.close();
 });
 
+/** Opens `path`, served as the page `html` (a test page the examples folder does not hold). */
+function openHtml(path: string, html: string): Promise<{ page: Page; problems: Problems }> {
+  return openPage(path, (p) =>
+    p.route(`**${path}`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html })),
+  );
+}
+
 /** The files of the browser build the page has fetched so far, by name. */
 function cdnFiles(page: Page): Promise<string[]> {
   return page.evaluate(() =>
@@ -219,16 +226,12 @@ describe('script-tag shop, end to end', () => {
   }, 240_000);
 
   it('works with the loader included twice: each element registered once, one warning', async () => {
-    const { page, problems: twice } = await openPage('/examples/e2e-loader-twice.html', (p) =>
-      p.route('**/examples/e2e-loader-twice.html', (route) =>
-        route.fulfill({
-          contentType: 'text/html; charset=utf-8',
-          body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
+    const { page, problems: twice } = await openHtml(
+      '/examples/e2e-loader-twice.html',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8">
             <script src="/cdn/chainkit.js" defer></script>
             <script src="/cdn/chainkit.js?again" defer></script></head>
             <body><chain-money amount="1234500" currency="CNY" locale="zh-CN"></chain-money></body></html>`,
-        }),
-      ),
     );
     const money = page.locator('chain-money');
     await expect.poll(() => money.evaluate((el) => el.shadowRoot?.textContent ?? '')).toContain('12,345.00');
@@ -249,14 +252,10 @@ describe('script-tag shop, end to end', () => {
 
 describe('loader', () => {
   it("finds chain-* tags in the open shadow roots of the page's own elements", async () => {
-    const { page, problems } = await openPage('/examples/e2e-shadow.html', (p) =>
-      p.route('**/examples/e2e-shadow.html', (route) =>
-        route.fulfill({
-          contentType: 'text/html; charset=utf-8',
-          body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
+    const { page, problems } = await openHtml(
+      '/examples/e2e-shadow.html',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8">
             <script src="/cdn/chainkit.js" defer></script></head><body></body></html>`,
-        }),
-      ),
     );
     await expect.poll(() => page.evaluate(() => window.Chainkit?.version)).toBeDefined();
     const defined = (tag: string) => page.evaluate((name) => customElements.get(name) !== undefined, tag);
@@ -343,15 +342,11 @@ describe('loader', () => {
 
 describe('an English page', () => {
   it('loads the English shop chunk and no text; the Chinese text chunk when it switches', async () => {
-    const { page, problems } = await openPage('/examples/e2e-english.html', (p) =>
-      p.route('**/examples/e2e-english.html', (route) =>
-        route.fulfill({
-          contentType: 'text/html; charset=utf-8',
-          body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
+    const { page, problems } = await openHtml(
+      '/examples/e2e-english.html',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8">
             <script src="/cdn/chainkit.js" defer></script></head>
             <body><chain-store api="/" key="pk_test_demo" currency="CNY"><chain-cart></chain-cart></chain-store></body></html>`,
-        }),
-      ),
     );
     const cartLabel = page.locator('chain-cart [part~="toggle-label"]');
     await expect.poll(() => cartLabel.textContent(), { timeout: 30_000 }).toBe('Cart');
@@ -456,16 +451,12 @@ describe('another copy of Lit on the page', () => {
 
 describe('full bundle', () => {
   it('registers every element from one classic script; a loader after it stands back', async () => {
-    const { page, problems } = await openPage('/examples/e2e-full-bundle.html', (p) =>
-      p.route('**/examples/e2e-full-bundle.html', (route) =>
-        route.fulfill({
-          contentType: 'text/html; charset=utf-8',
-          body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+    const { page, problems } = await openHtml(
+      '/examples/e2e-full-bundle.html',
+      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
             <script src="/cdn/chainkit.full.js" defer></script>
             <script src="/cdn/chainkit.js" defer></script></head>
             <body><chain-money amount="99" currency="CNY"></chain-money></body></html>`,
-        }),
-      ),
     );
     await expect.poll(() => page.evaluate(() => customElements.get('chain-money') !== undefined)).toBe(true);
     const tags = [
