@@ -69,4 +69,36 @@ describe('staggered define (the CDN chunks)', () => {
       console.error = original;
     }
   });
+
+  describe('when the page renders no frames', () => {
+    const raf = window.requestAnimationFrame;
+    beforeEach(() => {
+      // A page that never renders: the frame the registration waits for never comes.
+      window.requestAnimationFrame = () => 0;
+    });
+    afterEach(() => {
+      window.requestAnimationFrame = raf;
+      // The stub below is an own property of this document; removing it restores the real one.
+      delete (document as { visibilityState?: unknown }).visibilityState;
+    });
+
+    /** Whether `tag` is registered within `ms`. */
+    const definedWithin = (tag: string, ms: number): Promise<boolean> =>
+      Promise.race([
+        customElements.whenDefined(tag).then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms)),
+      ]);
+
+    it('registers at once on a hidden page', async () => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      staggeredDefine('chain-staggered-hidden', class extends ChainElement {});
+      expect(await definedWithin('chain-staggered-hidden', 300)).to.equal(true);
+    });
+
+    it('registers after a second on a visible page that has no frame for that long', async () => {
+      staggeredDefine('chain-staggered-frameless', class extends ChainElement {});
+      expect(await definedWithin('chain-staggered-frameless', 500)).to.equal(false);
+      expect(await definedWithin('chain-staggered-frameless', 1500)).to.equal(true);
+    });
+  });
 });
