@@ -38,26 +38,40 @@ type Alignment = 'start' | 'end' | undefined;
 const SIDES: readonly Side[] = ['top', 'right', 'bottom', 'left'];
 
 /**
+ * The insets (top right bottom left) of a popup on `SIDES[i]` of its anchor: the gap on the
+ * anchor's side, the padding on the others (an inset shrinks the area a fallback must fit), from
+ * the custom properties the controller sets on the popup.
+ */
+function insets(i: number): string[] {
+  const inset = SIDES.map(() => 'var(--chain-pad)');
+  inset[(i + 2) % 4] = 'var(--chain-gap)';
+  return inset;
+}
+
+/**
  * The last fallbacks of the native path, floating-ui's `shift`: centred on the anchor and kept
  * inside the viewport by the padding (`anchor-center` slides back into its area rather than
  * overflow). `@position-try` rules, which only a stylesheet can hold, so the controller adopts
  * this one into the popup's shadow root; the gap and padding come from custom properties the
- * controller sets on the popup. Insets: top right bottom left.
+ * controller sets on the popup.
  */
-const SHIFT_RULES = `
-@position-try --chain-shift-top { position-area: top; justify-self: anchor-center; align-self: normal; inset: var(--chain-pad) var(--chain-pad) var(--chain-gap) }
-@position-try --chain-shift-bottom { position-area: bottom; justify-self: anchor-center; align-self: normal; inset: var(--chain-gap) var(--chain-pad) var(--chain-pad) }
-@position-try --chain-shift-left { position-area: left; align-self: anchor-center; justify-self: normal; inset: var(--chain-pad) var(--chain-gap) var(--chain-pad) var(--chain-pad) }
-@position-try --chain-shift-right { position-area: right; align-self: anchor-center; justify-self: normal; inset: var(--chain-pad) var(--chain-pad) var(--chain-pad) var(--chain-gap) }`;
-
 let shiftRules: CSSStyleSheet | undefined;
+
+function shiftRulesText(): string {
+  return SIDES.map(
+    (side, i) =>
+      `@position-try --chain-shift-${side}{position-area:${side};${i % 2 ? 'align' : 'justify'}-self:anchor-center;${
+        i % 2 ? 'justify' : 'align'
+      }-self:normal;inset:${insets(i).join(' ')}}`,
+  ).join('');
+}
 
 /**
  * The native path's inline style for a placement, all physical (floating-ui's `start` is the
  * left edge, the right one in a right-to-left popup, for `top`/`bottom`; the top edge otherwise):
  * the `position-area` cell beside the anchor, the gap as the inset on the anchor's side, the
- * padding as the insets on the viewport's sides (an inset shrinks the area a fallback must fit),
- * and fallbacks in floating-ui's `flip` order (other alignment, other side, both), then `shift`.
+ * padding as the insets on the viewport's sides, and fallbacks in floating-ui's `flip` order
+ * (other alignment, other side, both), then `shift`.
  */
 function anchoredStyle(placement: Placement, rtl: boolean, gap: number, pad: number, name: string): string {
   const [side, alignment] = placement.split('-') as [Side, Alignment];
@@ -66,12 +80,11 @@ function anchoredStyle(placement: Placement, rtl: boolean, gap: number, pad: num
   // The alignment axis's start and end edge, as indexes into SIDES.
   const start = vertical ? (rtl ? 1 : 3) : 0;
   const end = (start + 2) % 4;
-  const inset = SIDES.map(() => pad);
-  inset[(i + 2) % 4] = gap;
+  const inset = insets(i);
   // Start-aligned: the popup's start edge on the anchor's, its cell spanning towards the end.
-  if (alignment) inset[alignment == 'start' ? start : end] = 0;
+  if (alignment) inset[alignment == 'start' ? start : end] = '0';
   const [alignFlip, sideFlip] = vertical ? ['flip-inline', 'flip-block'] : ['flip-block', 'flip-inline'];
-  return `;position:fixed;margin:0;inset:${inset.join('px ')}px;position-anchor:${name};--chain-gap:${gap}px;--chain-pad:${pad}px;${
+  return `;position:fixed;margin:0;inset:${inset.join(' ')};position-anchor:${name};--chain-gap:${gap}px;--chain-pad:${pad}px;${
     alignment
       ? `position-area:${side} span-${SIDES[alignment == 'start' ? end : start]};justify-self:normal;align-self:normal;position-try-fallbacks:${alignFlip},${sideFlip},${sideFlip} ${alignFlip},--chain-shift-${side},--chain-shift-${SIDES[(i + 2) % 4]}`
       : `position-area:${side};${vertical ? 'justify' : 'align'}-self:anchor-center;position-try-fallbacks:${sideFlip}`
@@ -85,17 +98,13 @@ function anchoredStyle(placement: Placement, rtl: boolean, gap: number, pad: num
 function placementFromLayout(preferred: Placement, anchor: DOMRect, box: DOMRect, rtl: boolean): Placement {
   const [side, alignment] = preferred.split('-') as [Side, Alignment];
   const vertical = SIDES.indexOf(side) % 2 == 0;
-  const placed = vertical
-    ? box.top + box.bottom >= anchor.top + anchor.bottom
-      ? 'bottom'
-      : 'top'
-    : box.left + box.right >= anchor.left + anchor.right
-      ? 'right'
-      : 'left';
+  // The side of the anchor the popup's centre is on.
+  const [before, after]: [Side, Side] = vertical ? ['top', 'bottom'] : ['left', 'right'];
+  const placed = box[before] + box[after] >= anchor[before] + anchor[after] ? after : before;
   if (!alignment) return placed;
   const edges: [Side, Side] = vertical ? (rtl ? ['right', 'left'] : ['left', 'right']) : ['top', 'bottom'];
   const shares = (edge: Side): boolean => Math.abs(box[edge] - anchor[edge]) < 1;
-  const [own, other] = alignment == 'start' ? edges : [edges[1], edges[0]];
+  const [own, other] = alignment == 'start' ? edges : (edges.reverse() as [Side, Side]);
   return `${placed}-${!shares(own) && shares(other) ? (alignment == 'start' ? 'end' : 'start') : alignment}`;
 }
 
@@ -239,7 +248,14 @@ export class PlacementController implements ReactiveController {
     this.hide();
   }
 
-  /** Opens the popup and keeps it placed until it closes. Waits for the host's pending render. */
+  /**
+   * Opens the popup and keeps it placed until it closes. Waits for the host's pending render.
+   *
+   * With anchor positioning, the styles go inline before it opens: the browser places the popup
+   * from the first frame, so it is neither hidden nor waited for, and the listeners only keep
+   * `placement` and the arrow in step with the fallback the browser picks. Otherwise it opens
+   * transparent and waits for floating-ui to place it.
+   */
   async show(): Promise<void> {
     if (this.#open) return;
     await this.#host.updateComplete;
@@ -248,31 +264,67 @@ export class PlacementController implements ReactiveController {
     if (!floating || !anchor?.isConnected) return;
     this.#floating = floating;
     this.#anchor = anchor;
-    this.#native = usesCssAnchorPositioning();
+    const native = (this.#native = usesCssAnchorPositioning());
     floating.addEventListener('toggle', this.#onToggle);
     delete floating.dataset.placement;
-    if (this.#native) {
-      this.#showAnchored(floating, anchor);
-      return;
+    const { distance = 6, padding = 8, placement = 'bottom-start' } = this.#options;
+    const name = this.#anchorName;
+    const anchorStyle = (anchor as HTMLElement).style;
+    const { style } = floating;
+    if (native) {
+      const root = floating.getRootNode() as Document | ShadowRoot;
+      if (!shiftRules) {
+        shiftRules = new CSSStyleSheet();
+        shiftRules.replaceSync(shiftRulesText());
+      }
+      if (root.adoptedStyleSheets && !root.adoptedStyleSheets.includes(shiftRules)) {
+        root.adoptedStyleSheets = [...root.adoptedStyleSheets, shiftRules];
+      }
+      anchorStyle?.setProperty('anchor-name', name);
+      // After what is there, less what a fallback-path open left (transparent until placed).
+      style.opacity = style.pointerEvents = '';
+      style.cssText += anchoredStyle(placement, isRtl(floating), distance, padding, name);
+    } else {
+      // Transparent and click-through until placed (the first open waits for floating-ui), but
+      // not `visibility: hidden`, which would refuse the focus an opening host moves into the popup.
+      style.cssText += ';position:fixed;inset:0 auto auto 0;margin:0;opacity:0;pointer-events:none';
     }
-    // Transparent and click-through until placed (the first open waits for floating-ui), but not
-    // `visibility: hidden`, which would refuse the focus an opening host moves into the popup.
-    Object.assign(floating.style, {
-      position: 'fixed',
-      inset: 'auto',
-      margin: '0',
-      left: '0px',
-      top: '0px',
-      opacity: '0',
-      pointerEvents: 'none',
-    });
-    openPopup(floating);
+    showPopup(floating, true);
     this.#setOpen(true);
-    const { observeMove } = await loadFloatingUi();
+    // CSS does not move a popup placed by floating-ui with its anchor: also watch for the anchor moving.
+    const observeMove = native ? undefined : (await loadFloatingUi()).observeMove;
     // Closed (or re-opened elsewhere) while floating-ui loaded: nothing to follow.
     if (!this.#open || this.#floating !== floating) return;
-    // CSS does not move this popup with its anchor: also watch for the anchor moving.
-    this.#cleanup = this.#follow(floating, anchor, observeMove);
+    // Calls `update()` (at most once a frame) after whatever can change the placement while the
+    // popup is open: a resize of the window, a scroll of the page or of any scroller in the
+    // document, a change in the popup's or the anchor's size, and, on the fallback path, any
+    // other move of the anchor.
+    let frame = 0;
+    const schedule = (): void => {
+      frame ||= requestAnimationFrame(() => {
+        frame = 0;
+        void this.update();
+      });
+    };
+    addEventListener('resize', schedule);
+    // Capture: scroll does not bubble, and any scroller may hold the anchor.
+    document.addEventListener('scroll', schedule, true);
+    const resized = new ResizeObserver(schedule);
+    resized.observe(floating);
+    resized.observe(anchor);
+    const unobserveMove = observeMove?.(anchor, schedule);
+    this.#cleanup = () => {
+      cancelAnimationFrame(frame);
+      removeEventListener('resize', schedule);
+      document.removeEventListener('scroll', schedule, true);
+      resized.disconnect();
+      unobserveMove?.();
+      // The native path's styles (none on the fallback path).
+      for (const property of ['position-anchor', 'position-area', 'position-try-fallbacks']) {
+        style.removeProperty(property);
+      }
+      if (anchorStyle?.getPropertyValue('anchor-name') == name) anchorStyle.removeProperty('anchor-name');
+    };
     await this.update();
   }
 
@@ -317,75 +369,6 @@ export class PlacementController implements ReactiveController {
     this.#placed(floating, anchor, placed);
   }
 
-  /**
-   * The native path: anchor-positioning styles inline, then open. The browser places the popup
-   * from the first frame, so it is neither hidden nor waited for; the listeners only keep
-   * `placement` and the arrow in step with the fallback the browser picks.
-   */
-  #showAnchored(floating: HTMLElement, anchor: Element): void {
-    const { distance = 6, padding = 8, placement = 'bottom-start' } = this.#options;
-    const name = this.#anchorName;
-    const root = floating.getRootNode() as Document | ShadowRoot;
-    if (!shiftRules) {
-      shiftRules = new CSSStyleSheet();
-      shiftRules.replaceSync(SHIFT_RULES);
-    }
-    if (root.adoptedStyleSheets && !root.adoptedStyleSheets.includes(shiftRules)) {
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, shiftRules];
-    }
-    const anchorStyle = (anchor as HTMLElement).style;
-    anchorStyle?.setProperty('anchor-name', name);
-    const { style } = floating;
-    // After what is there, less what a fallback-path open left (transparent until placed).
-    style.opacity = style.pointerEvents = '';
-    style.cssText += anchoredStyle(placement, isRtl(floating), distance, padding, name);
-    openPopup(floating);
-    this.#setOpen(true);
-    const unfollow = this.#follow(floating, anchor);
-    this.#cleanup = () => {
-      unfollow();
-      for (const property of ['position-anchor', 'position-area', 'position-try-fallbacks']) {
-        style.removeProperty(property);
-      }
-      if (anchorStyle?.getPropertyValue('anchor-name') == name) anchorStyle.removeProperty('anchor-name');
-    };
-    void this.update();
-  }
-
-  /**
-   * Calls `update()` (at most once a frame) after whatever can change the placement while the
-   * popup is open: a resize of the window, a scroll of the page or of any scroller in the document,
-   * a change in the popup's or the anchor's size, and, given `observeMove` (the fallback path,
-   * where CSS does not move the popup), any other move of the anchor. Returns the cleanup.
-   */
-  #follow(
-    floating: HTMLElement,
-    anchor: Element,
-    observeMove?: (anchor: Element, onMove: () => void) => () => void,
-  ): () => void {
-    let frame = 0;
-    const schedule = (): void => {
-      frame ||= requestAnimationFrame(() => {
-        frame = 0;
-        void this.update();
-      });
-    };
-    addEventListener('resize', schedule);
-    // Capture: scroll does not bubble, and any scroller may hold the anchor.
-    document.addEventListener('scroll', schedule, true);
-    const resized = new ResizeObserver(schedule);
-    resized.observe(floating);
-    resized.observe(anchor);
-    const unobserveMove = observeMove?.(anchor, schedule);
-    return () => {
-      cancelAnimationFrame(frame);
-      removeEventListener('resize', schedule);
-      document.removeEventListener('scroll', schedule, true);
-      resized.disconnect();
-      unobserveMove?.();
-    };
-  }
-
   /** Points the arrow and records the placement in effect; the host re-renders when it changed (flipped). */
   #placed(floating: HTMLElement, anchor: Element, placement: Placement): void {
     const arrowEl = this.#options.arrow?.();
@@ -420,15 +403,9 @@ export class PlacementController implements ReactiveController {
     const floating = this.#floating;
     if (!this.#open || !floating) return;
     floating.removeEventListener('toggle', this.#onToggle);
-    // Whether focus is on or inside the popup, looking through shadow roots.
-    let hadFocus = false;
-    for (let active = document.activeElement; active; active = active.shadowRoot?.activeElement ?? null) {
-      hadFocus ||= floating.contains(active);
-    }
-    if (hide) {
-      if (!usesPopover(floating)) floating.hidden = true;
-      else if (floating.matches(':popover-open')) floating.hidePopover();
-    }
+    // Whether focus is on or inside the popup, also in a shadow root inside it.
+    const hadFocus = floating.matches(':focus-within');
+    if (hide) showPopup(floating, false);
     // After hiding: the native path's cleanup removes the styles that placed the popup.
     this.#cleanup?.();
     this.#cleanup = undefined;
@@ -449,15 +426,15 @@ export class PlacementController implements ReactiveController {
   };
 }
 
-function usesPopover(el: HTMLElement): boolean {
-  return el.hasAttribute('popover') && typeof el.showPopover === 'function';
-}
-
 function isRtl(el: Element): boolean {
   return getComputedStyle(el).direction == 'rtl';
 }
 
-function openPopup(floating: HTMLElement): void {
-  if (!usesPopover(floating)) floating.hidden = false;
-  else if (!floating.matches(':popover-open')) floating.showPopover();
+/**
+ * Shows or hides the popup: as a popover when it has a `popover` attribute the browser supports
+ * (`popover` is `null` without the attribute, `undefined` without popovers), else with `hidden`.
+ */
+function showPopup(floating: HTMLElement, show: boolean): void {
+  if (!floating.popover) floating.hidden = !show;
+  else if (floating.matches(':popover-open') != show) floating.togglePopover();
 }
