@@ -13,15 +13,7 @@ import { formats } from '../order-form/format.js';
 import { visuallyHidden } from '../internal/shared-styles.js';
 import styles from './chain-ladder-price.styles.js';
 import { currentRowIndex, pricedSku, quoteOne, stepperRules, type LadderQuote } from './ladder-quote.js';
-import {
-  canStepDown,
-  canStepUp,
-  quantityBounds,
-  snapQuantity,
-  stepDown,
-  stepUp,
-  type QuantityBounds,
-} from './quantity-steps.js';
+import { quantityBounds, snapQuantity, stepBy, type QuantityBounds } from './quantity-steps.js';
 
 /** `chain-quantity-change` detail. */
 export interface QuantityChangeDetail {
@@ -257,7 +249,7 @@ export class ChainLadderPrice extends ChainElement {
     const quoted = priced.offer;
     const next = quoted?.nextTier;
     // − and + read the quantity at the click, not the one rendered: two clicks before a re-render
-    // make two steps.
+    // make two steps. Each is disabled where it would not move (the MOQ, the cap).
     const step = (up: boolean): TemplateResult =>
       html`<button
         part=${up ? 'increment' : 'decrement'}
@@ -269,8 +261,8 @@ export class ChainLadderPrice extends ChainElement {
             : msg('Decrease quantity', { id: 'ladder.decrease' })
         }
         aria-controls="quantity"
-        ?disabled=${!(up ? canStepUp : canStepDown)(quantity, bounds)}
-        @click=${() => this.#commit((up ? stepUp : stepDown)(this.quantity ?? bounds.min, bounds))}
+        ?disabled=${stepBy(quantity, up ? 1 : -1, bounds) === quantity}
+        @click=${() => this.#commit(stepBy(this.quantity ?? bounds.min, up ? 1 : -1, bounds))}
       >
         ${up ? '+' : '−'}
       </button>`;
@@ -445,14 +437,12 @@ export class ChainLadderPrice extends ChainElement {
   #onKeydown = (event: KeyboardEvent): void => {
     const bounds = this.#view?.bounds;
     if (!bounds) return;
-    const { value } = event.target as HTMLInputElement;
-    const current = snapQuantity(value === '' ? (this.quantity ?? bounds.min) : Number(value), bounds);
-    const page = 10 * bounds.step;
+    const current = snapQuantity(this.#typed(event), bounds);
     const next = {
-      ArrowUp: stepUp(current, bounds),
-      ArrowDown: stepDown(current, bounds),
-      PageUp: snapQuantity(current + page, bounds),
-      PageDown: snapQuantity(current - page, bounds),
+      ArrowUp: stepBy(current, 1, bounds),
+      ArrowDown: stepBy(current, -1, bounds),
+      PageUp: stepBy(current, 10, bounds),
+      PageDown: stepBy(current, -10, bounds),
       Home: bounds.min,
       End: bounds.max ?? undefined,
       Enter: current,
@@ -463,18 +453,23 @@ export class ChainLadderPrice extends ChainElement {
   };
 
   #onInputChange = (event: Event): void => {
-    const { value } = event.target as HTMLInputElement;
-    this.#commit(value.trim() === '' ? Number.NaN : Number(value));
+    this.#commit(this.#typed(event));
   };
+
+  /**
+   * The number in the quantity field (a number input's value is a valid number or empty); when
+   * empty, the current quantity (unset: NaN, which snaps to the minimum).
+   */
+  #typed(event: Event): number {
+    const { value } = event.target as HTMLInputElement;
+    return value === '' ? (this.quantity ?? Number.NaN) : Number(value);
+  }
 
   /** Sets the quantity from a buyer's action and tells the page. */
   #commit(value: number): void {
     const view = this.#view;
     if (!view) return;
-    const quantity = snapQuantity(
-      Number.isFinite(value) ? value : (this.quantity ?? view.bounds.min),
-      view.bounds,
-    );
+    const quantity = snapQuantity(value, view.bounds);
     // Re-render even when the value did not change, so a typed "61" snaps back to "60" on screen.
     this.requestUpdate();
     if (quantity === this.quantity) return;

@@ -23,9 +23,9 @@ export function quantityBounds(rules: QuantityRules): QuantityBounds {
   const step = positiveInt(rules.step, 1);
   const moq = positiveInt(rules.moq, 1);
   const min = Math.ceil(moq / step) * step;
-  const cap = rules.max === null || rules.max === undefined ? null : positiveInt(rules.max, 0);
-  const max = cap === null || cap === 0 ? null : Math.floor(cap / step) * step;
-  return { min, step, max: max !== null && max >= min ? max : null };
+  // No cap (or an invalid one) reads as 0, below any minimum.
+  const max = Math.floor(positiveInt(rules.max, 0) / step) * step;
+  return { min, step, max: max >= min ? max : null };
 }
 
 /**
@@ -39,14 +39,19 @@ export function snapQuantity(value: number, bounds: QuantityBounds): number {
   return bounds.max === null ? low : Math.min(bounds.max, low);
 }
 
+/** `steps` steps from `value` (snapped first; negative: down), never past the bounds. */
+export function stepBy(value: number, steps: number, bounds: QuantityBounds): number {
+  return snapQuantity(snapQuantity(value, bounds) + steps * bounds.step, bounds);
+}
+
 /** One step up from `value` (snapped first), never past the cap. */
 export function stepUp(value: number, bounds: QuantityBounds): number {
-  return snapQuantity(snapQuantity(value, bounds) + bounds.step, bounds);
+  return stepBy(value, 1, bounds);
 }
 
 /** One step down from `value` (snapped first), never below the minimum. */
 export function stepDown(value: number, bounds: QuantityBounds): number {
-  return snapQuantity(snapQuantity(value, bounds) - bounds.step, bounds);
+  return stepBy(value, -1, bounds);
 }
 
 /** Whether − can do anything: the quantity is above the minimum. */
