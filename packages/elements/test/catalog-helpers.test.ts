@@ -13,6 +13,7 @@ import {
   canStepUp,
   quantityBounds,
   snapQuantity,
+  stepBy,
   stepDown,
   stepUp,
 } from '../src/ladder-price/quantity-steps.js';
@@ -100,6 +101,10 @@ describe('catalog helpers', () => {
       expect([canStepDown(12, bounds), canStepDown(18, bounds)]).to.deep.equal([false, true]);
       expect([canStepUp(18, bounds), canStepUp(24, bounds)]).to.deep.equal([true, false]);
       expect(canStepUp(1e6, quantityBounds({ moq: 1, step: 1 }))).to.equal(true);
+      // Several steps at once (PageUp/PageDown), from a snapped value, within the bounds.
+      expect([stepBy(13, 1, bounds), stepBy(12, 10, bounds), stepBy(24, -10, bounds)]).to.deep.equal([
+        18, 24, 12,
+      ]);
     });
   });
 
