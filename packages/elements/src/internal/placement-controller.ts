@@ -48,15 +48,16 @@ function insets(i: number): string[] {
   return inset;
 }
 
-/**
- * The last fallbacks of the native path, floating-ui's `shift`: centred on the anchor and kept
- * inside the viewport by the padding (`anchor-center` slides back into its area rather than
- * overflow). `@position-try` rules, which only a stylesheet can hold, so the controller adopts
- * this one into the popup's shadow root; the gap and padding come from custom properties the
- * controller sets on the popup.
- */
+/** The stylesheet of {@link shiftRulesText}, made on the first native open. */
 let shiftRules: CSSStyleSheet | undefined;
 
+/**
+ * The last fallbacks of the native path, floating-ui's `shift`, one per side: centred on the
+ * anchor and kept inside the viewport by the padding (`anchor-center` slides back into its area
+ * rather than overflow). `@position-try` rules, which only a stylesheet can hold, so the
+ * controller adopts them into the popup's shadow root; the gap and padding come from custom
+ * properties the controller sets on the popup.
+ */
 function shiftRulesText(): string {
   return SIDES.map(
     (side, i) =>
