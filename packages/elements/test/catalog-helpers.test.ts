@@ -3,7 +3,6 @@
 import { formatMoney, tierTable, type Offer } from '@chainkit/core';
 import { expect } from '@open-wc/testing';
 import { categoriesOf, categoryLabel, normalizeCategories } from '../src/catalog/categories.js';
-import { cssLengthToPx } from '../src/catalog/css-length.js';
 import { filterOffers, foldText, offerMatches } from '../src/catalog/filter-offers.js';
 import { columnsFor, gridGeometry } from '../src/catalog/grid-geometry.js';
 import { ladderSummary, type LadderSummaryFormat } from '../src/catalog/ladder-summary.js';
@@ -204,14 +203,6 @@ describe('catalog helpers', () => {
       expect(
         gridGeometry(800, { minCardWidth: 176, gap: 12, cardHeight: 100, columns: 1 }).cardWidth,
       ).to.equal(800);
-    });
-
-    it('reads custom property lengths in px, rem and em', () => {
-      expect(cssLengthToPx('12px', 20, 16, 0)).to.equal(12);
-      expect(cssLengthToPx(' 0.75rem', 20, 16, 0)).to.equal(12);
-      expect(cssLengthToPx('2em', 20, 16, 0)).to.equal(40);
-      expect(cssLengthToPx('', 20, 16, 7)).to.equal(7);
-      expect(cssLengthToPx('calc(1rem + 2px)', 20, 16, 7)).to.equal(7);
     });
   });
 });

@@ -446,6 +446,29 @@ describe('<chain-catalog>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('sizes its columns and gaps from its custom properties, in px, rem, em or calc()', async () => {
+      for (const [minWidth, gap] of [
+        ['15rem', '1em'],
+        ['calc(10rem + 80px)', '20px'],
+      ]) {
+        const el = await fixture<ChainCatalog>(
+          html`<div style="width: 800px">
+            <chain-catalog
+              locale="en"
+              style="font-size: 20px; --chain-catalog-card-min-width: ${minWidth}; --chain-catalog-gap: ${gap}"
+            ></chain-catalog>
+          </div>`,
+        ).then((wrapper) => wrapper.querySelector('chain-catalog')!);
+        el.offers = FIXTURE_CATALOG.offers;
+        await loaded(el, 3);
+        // 240px at least, 20px apart: three columns of (800 - 2 × 20) / 3 px.
+        const [a, b, c] = cards(el).map((card) => card.getBoundingClientRect());
+        expect([b!.top, c!.top]).to.deep.equal([a!.top, a!.top]);
+        expect(a!.width).to.equal(253);
+        expect(b!.left - a!.right).to.equal(20);
+      }
+    });
+
     it('takes its client, locale and currency from an enclosing <chain-store>', async () => {
       const store = await fixture<HTMLElement>(
         html`<chain-store api=${MOCK_API} key=${MOCK_KEY} locale="zh-CN" currency="CNY">

@@ -110,13 +110,18 @@ export default css`
     contain: strict;
   }
 
-  /* Off-screen sample cards, one per layout, measured for the height of every card. */
+  /*
+   * Off-screen sample cards, one per layout, measured for the height of every card. Their gaps
+   * (which a block box does not use) give the script the minimum card width and the gap in px.
+   */
   .probe {
     position: absolute;
     top: 0;
     left: -10000px;
     width: var(--_card-width, 12rem);
     visibility: hidden;
+    column-gap: var(--chain-catalog-card-min-width, 11rem);
+    row-gap: var(--_gap);
   }
 
   .card {

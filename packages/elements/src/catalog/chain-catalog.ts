@@ -18,7 +18,6 @@ import {
   type CategoryInput,
 } from './categories.js';
 import styles from './chain-catalog.styles.js';
-import { cssLengthToPx } from './css-length.js';
 import { filterOffers } from './filter-offers.js';
 import { gridGeometry, type GridGeometry } from './grid-geometry.js';
 import { windowRange, type WindowRange } from './grid-window.js';
@@ -550,18 +549,14 @@ export class ChainCatalog extends ChainElement {
     // The cards share the content width of the list when it scrolls itself, else of the host.
     const width = ((this.scroller && this.#list()) || this).clientWidth;
     if (!(width > 0)) return false;
-    const style = getComputedStyle(this);
-    const em = parseFloat(style.fontSize) || 16;
-    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
-    // The defaults are 11rem and 0.75rem at 16px.
-    const px = (name: string, fallback: number): number =>
-      cssLengthToPx(style.getPropertyValue(name), em, rem, fallback);
+    // The probe resolves the minimum card width and the gap to px (see `.probe` in the styles).
+    // An invalid length leaves `normal` (NaN here), as in the CSS grid: one column, no gap.
+    const probe = this.renderRoot.querySelector(`.probe.${this.layout}-layout`)!;
+    const { columnGap, rowGap } = getComputedStyle(probe);
     const geometry = gridGeometry(width, {
-      minCardWidth: px('--chain-catalog-card-min-width', 176),
-      gap: px('--chain-catalog-gap', 12),
-      cardHeight:
-        this.renderRoot.querySelector(`.probe.${this.layout}-layout .card`)?.getBoundingClientRect().height ??
-        0,
+      minCardWidth: parseFloat(columnGap),
+      gap: parseFloat(rowGap) || 0,
+      cardHeight: probe.querySelector('.card')!.getBoundingClientRect().height,
       columns: this.layout === 'list' ? 1 : undefined,
     });
     // Four numbers: compared as one string.
