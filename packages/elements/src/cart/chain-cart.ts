@@ -1,4 +1,4 @@
-import { localize, quote, type Catalog, type Offer, type Violation } from '@chainkit/core';
+import { localize, type Catalog, type Offer } from '@chainkit/core';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
@@ -9,7 +9,7 @@ import { visuallyHidden } from '../internal/shared-styles.js';
 import { focusRing } from '../internal/theme.js';
 import type { ChainOrderForm } from '../order-form/chain-order-form.js';
 import { formats } from '../order-form/format.js';
-import { skuOf } from '../order-form/order-pricing.js';
+import { priceLines, skuOf } from '../order-form/order-pricing.js';
 import { skuLabel } from '../order-form/other-items.js';
 import { parseQuantity } from '../order-form/quantity-input.js';
 import { violationText } from '../order-form/violation-text.js';
@@ -290,26 +290,15 @@ export class ChainCart extends ChainElement {
     const loading = this.#loading;
     const open = this.#popup.open;
     // Lines of offers still loading are left out of the quote; those of offers that failed are in
-    // it, as unknown SKUs.
-    const result = quote(
+    // it, as unknown SKUs. The violations naming a SKU are shown at its line (`byCell`), those of
+    // an offer as a whole (MOQ/max of a mixed batch) under the offer; the cart has no offer of its
+    // own, so `priceLines` is given none.
+    const { quote: result, byCell } = priceLines(
       this.#catalog!,
       lines.filter((line) => this.#loaded.has(line.offerId) || !loading.has(line.offerId)),
+      '',
     );
-    // Violations naming a SKU, by SKU id; those of an offer as a whole (MOQ/max of a mixed
-    // batch), by `\n` and the offer id.
-    const problems = new Map<string, Violation[]>();
-    const note = (key: string, violation: Violation): unknown =>
-      problems.set(key, [...(problems.get(key) ?? []), violation]);
-    for (const quoted of result.offers) {
-      for (const violation of quoted.violations) note(skuOf(violation) ?? `\n${quoted.offerId}`, violation);
-    }
-    for (const violation of result.violations) {
-      const skuId = skuOf(violation);
-      if (skuId !== undefined) note(skuId, violation);
-    }
     const quotedLines = new Map(result.lines.map((quoted) => [quoted.skuId, quoted]));
-    const byOffer = new Map<string, CartLine[]>();
-    for (const line of lines) byOffer.set(line.offerId, [...(byOffer.get(line.offerId) ?? []), line]);
     let index = 0;
     const renderLine = (offer: Offer | undefined, { offerId, skuId, quantity }: CartLine): TemplateResult => {
       const key = `${offerId}\n${skuId}`;
@@ -318,7 +307,7 @@ export class ChainCart extends ChainElement {
       const quoted = quotedLines.get(skuId);
       const errors = [
         ...(text === undefined ? [] : [msg('Enter a whole number', { id: 'cart.line.invalid' })]),
-        ...(problems.get(skuId) ?? []).map((violation) => violationText(violation, f.count, true)),
+        ...(byCell.get(skuId) ?? []).map((violation) => violationText(violation, f.count, true)),
       ];
       const problemId = `problem-${(index += 1)}`;
       return html`<li part="line" class="line">
@@ -349,13 +338,14 @@ export class ChainCart extends ChainElement {
         }
       </li>`;
     };
-    const renderOffer = ([offerId, offerLines]: [string, CartLine[]]): TemplateResult => {
+    const renderOffer = (offerId: string): TemplateResult => {
       const offer = this.#loaded.get(offerId);
+      const offerLines = lines.filter((line) => line.offerId === offerId);
       const quoted = result.offers.find((candidate) => candidate.offerId === offerId);
       const next = quoted?.nextTier;
       const unit =
         offer?.pricing.scope === 'offer' ? quotedLines.get(offerLines[0]!.skuId)?.unitPrice : undefined;
-      const violations = problems.get(`\n${offerId}`) ?? [];
+      const violations = quoted?.violations.filter((violation) => skuOf(violation) === undefined) ?? [];
       return html`<li part="offer" class="offer">
         <h3>${offer ? localize(offer.title, f.locale) : offerId}</h3>
         ${
@@ -424,7 +414,7 @@ export class ChainCart extends ChainElement {
         ${
           lines.length
             ? html`<ul part="offers" class="offers">
-                  ${[...byOffer].map(renderOffer)}
+                  ${[...new Set(lines.map((line) => line.offerId))].map(renderOffer)}
                 </ul>
                 <p part="summary" class="summary" aria-live="polite">
                   ${msg('Subtotal', { id: 'cart.subtotal' })}:
