@@ -73,7 +73,7 @@ export default css`
   .list,
   .skeletons {
     display: grid;
-    gap: var(--_gap-px, var(--_gap));
+    gap: var(--_gap);
     overflow-anchor: none;
   }
 

@@ -377,7 +377,6 @@ export class ChainCatalog extends ChainElement {
             ? {
                 '--_columns': String(geometry.columns),
                 '--_card-width': `${geometry.cardWidth}px`,
-                '--_gap-px': `${geometry.gap}px`,
                 '--_card-height': geometry.cardHeight > 0 ? `${geometry.cardHeight}px` : 'auto',
               }
             : {},
