@@ -179,6 +179,33 @@ describe('<chain-cart>', () => {
     expect(text(q(second, '[part~="count"]'))).to.equal('8');
   });
 
+  it('follows the lines another tab stores, and another tab clearing the storage', async () => {
+    const el = await cart();
+    el.addLine({ offerId: 'hat', skuId: 'hat-red', quantity: 5 });
+    await el.updateComplete;
+    // What the browser does in this tab when another tab writes or clears the storage.
+    localStorage.setItem(
+      el.storageKey,
+      JSON.stringify({ v: 1, lines: [{ offerId: 'hat', skuId: 'hat-grey', quantity: 8 }] }),
+    );
+    dispatchEvent(new StorageEvent('storage', { key: el.storageKey }));
+    expect(el.lines).to.deep.equal([{ offerId: 'hat', skuId: 'hat-grey', quantity: 8 }]);
+    await el.updateComplete;
+    expect(text(q(el, '[part~="count"]'))).to.equal('8');
+    // A change under another key is not this cart's.
+    localStorage.setItem(
+      el.storageKey,
+      JSON.stringify({ v: 1, lines: [{ offerId: 'hat', skuId: 'hat-grey', quantity: 9 }] }),
+    );
+    dispatchEvent(new StorageEvent('storage', { key: 'another-key' }));
+    expect(el.count).to.equal(8);
+    localStorage.removeItem(el.storageKey);
+    dispatchEvent(new StorageEvent('storage', { key: null }));
+    expect(el.lines).to.deep.equal([]);
+    await el.updateComplete;
+    expect(text(q(el, '[part~="count"]'))).to.equal('0');
+  });
+
   it('opens from the keyboard, closes on Escape and gives the focus back to the toggle', async () => {
     const el = await cart();
     el.addLine({ offerId: 'hat', skuId: 'hat-red', quantity: 5 });

@@ -65,7 +65,7 @@ export class CartStore {
   #lines: readonly CartLine[];
   readonly #listeners = new Set<() => void>();
   readonly #onStorage = (event: StorageEvent): void => {
-    if (event.key === this.key || event.key === null) this.#set(parseCart(this.#read()));
+    if (event.key === this.key || event.key === null) this.reload();
   };
 
   constructor(key: string = DEFAULT_CART_KEY, storage: Storage | null = defaultStorage()) {
