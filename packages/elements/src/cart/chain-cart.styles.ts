@@ -10,13 +10,19 @@ export default css`
     line-height: 1.5;
   }
 
+  input,
   button {
     font: inherit;
     color: inherit;
+    background: ${tokens.colorSurface};
+    border: 1px solid ${tokens.colorBorder};
+    border-radius: ${tokens.radius};
+  }
+
+  button {
     min-width: 24px;
     min-height: 24px;
     cursor: pointer;
-    border-radius: ${tokens.radius};
   }
 
   #toggle {
@@ -25,8 +31,6 @@ export default css`
     gap: ${tokens.space2};
     min-height: 2.5rem;
     padding: ${tokens.space2} ${tokens.space3};
-    border: 1px solid ${tokens.colorBorder};
-    background: ${tokens.colorSurface};
   }
 
   .count {
@@ -71,8 +75,6 @@ export default css`
 
   .close,
   .remove {
-    border: 1px solid ${tokens.colorBorder};
-    background: ${tokens.colorSurface};
     padding: 0 ${tokens.space2};
   }
 
@@ -108,11 +110,6 @@ export default css`
     width: 100%;
     min-height: 2rem;
     padding: ${tokens.space1};
-    font: inherit;
-    color: inherit;
-    background: ${tokens.colorSurface};
-    border: 1px solid ${tokens.colorBorder};
-    border-radius: ${tokens.radius};
     text-align: end;
   }
 
