@@ -42,15 +42,15 @@ export default css`
   button {
     font: inherit;
     color: inherit;
+    background: ${tokens.colorSurface};
+    border: 1px solid ${tokens.colorBorder};
+    border-radius: ${tokens.radius};
   }
 
   input,
   select {
     min-height: 2.5rem;
     padding: ${tokens.space1} ${tokens.space2};
-    border: 1px solid ${tokens.colorBorder};
-    border-radius: ${tokens.radius};
-    background: ${tokens.colorSurface};
     font-size: 1rem;
   }
 
@@ -58,9 +58,7 @@ export default css`
     min-width: 2.75rem;
     min-height: 2.75rem;
     padding: ${tokens.space2} ${tokens.space4};
-    border: 1px solid ${tokens.colorPrimary};
-    border-radius: ${tokens.radius};
-    background: ${tokens.colorSurface};
+    border-color: ${tokens.colorPrimary};
     color: ${tokens.colorPrimary};
     cursor: pointer;
   }
