@@ -1,7 +1,6 @@
 import { countFormat, type Offer } from '@chainkit/core';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import type { ChainApiClient, OfferQuery } from '../internal/api-client-types.js';
 import { StoreController } from '../internal/api-controller.js';
 import { isChainApiError } from '../internal/api-error.js';
@@ -21,6 +20,7 @@ import styles from './chain-catalog.styles.js';
 import { filterOffers } from './filter-offers.js';
 import { gridGeometry, type GridGeometry } from './grid-geometry.js';
 import { windowRange, type WindowRange } from './grid-window.js';
+import { windowCells } from './window-cells.js';
 import {
   offerCardView,
   renderOfferCard,
@@ -485,6 +485,7 @@ export class ChainCatalog extends ChainElement {
     const cells = waiting ? [] : this.#cells;
     this.#count = cells.length;
     const { first, end, before, after } = (this.#rendered = this.#needed(OVERHANG_PX));
+    const shown = cells.slice(first, end);
     return html`<div
       part="list"
       class="list ${this.layout}-layout"
@@ -493,11 +494,11 @@ export class ChainCatalog extends ChainElement {
       aria-busy=${waiting || this.#loadingMore}
       ${styleProps({ 'padding-top': `${before}px`, 'padding-bottom': `${after}px` })}
     >
-      ${repeat(
-        cells.slice(first, end),
-        (cell, i) => cell?.id ?? `skeleton-${first + i}`,
-        (cell, i) =>
+      ${windowCells(
+        shown.map((cell, i) => cell?.id ?? `skeleton-${first + i}`),
+        shown.map((cell, i) =>
           cell ? renderOfferCard(this.#view(cell), first + i, setSize, this.#onCardClick) : skeletonCard,
+        ),
       )}
     </div>`;
   }
