@@ -319,8 +319,6 @@ export class ChainCart extends ChainElement {
             type="text"
             inputmode="numeric"
             autocomplete="off"
-            data-offer=${offerId}
-            data-sku=${skuId}
             aria-invalid=${errors.length ? 'true' : nothing}
             aria-describedby=${errors.length ? problemId : nothing}
             .value=${live(text ?? String(quantity))}
