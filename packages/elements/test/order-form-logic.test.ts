@@ -79,7 +79,14 @@ describe('order form logic', () => {
 
   describe('moveFor()', () => {
     // 3 × 3 with a hole in the middle.
-    const grid: GridShape = { rows: 3, cols: 3, has: (row, col) => !(row === 1 && col === 1) };
+    const grid: GridShape = {
+      width: 3,
+      cells: [
+        [1, 1, 1],
+        [1, 0, 1],
+        [1, 1, 1],
+      ],
+    };
     const key = (k: string, extra: Partial<GridKey> = {}): GridKey => ({
       key: k,
       atStart: true,

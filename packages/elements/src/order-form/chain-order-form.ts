@@ -651,7 +651,7 @@ export class ChainOrderForm extends ChainElement {
     if (previous === input) return;
     previous?.setAttribute('tabindex', '-1');
     input.setAttribute('tabindex', '0');
-    this.#active = positionOf(input);
+    this.#active = positionOf(input, this.#model!);
   }
 
   #isDisabled(): boolean {

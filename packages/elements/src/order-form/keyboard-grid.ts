@@ -1,11 +1,13 @@
 import type { CellPosition } from './matrix-axes.js';
 
-/** What the grid looks like to the keyboard: its size and which places hold an input. */
+/**
+ * What the grid looks like to the keyboard (a `MatrixModel` is one): `cells[row][col]` is empty
+ * where there is no SKU (no input); moves skip such places.
+ */
 export interface GridShape {
-  readonly rows: number;
-  readonly cols: number;
-  /** False where there is no SKU (no input) at that place; moves skip such places. */
-  has(row: number, col: number): boolean;
+  readonly cells: readonly (readonly unknown[])[];
+  /** The number of columns. */
+  readonly width: number;
 }
 
 /** The parts of a `KeyboardEvent` that decide a move, plus where the caret is in the cell. */
@@ -40,13 +42,15 @@ export function moveFor(
   from: CellPosition,
   grid: GridShape,
 ): CellPosition | null {
-  const { rows, cols } = grid;
+  const rows = grid.cells.length;
+  const cols = grid.width;
+  const has = (row: number, col: number): boolean => !!grid.cells[row]?.[col];
   const mod = ctrlKey || metaKey;
   /** The first place with an input from `start` (a place number, row by row) on by `by`, `count` places at most. */
   const scan = (start: number, by: number, count: number): CellPosition => {
     for (let i = start; count-- > 0; i += by) {
       const at = { row: Math.floor(i / cols), col: i % cols };
-      if (grid.has(at.row, at.col)) return at;
+      if (has(at.row, at.col)) return at;
     }
     return from;
   };
@@ -72,7 +76,7 @@ export function moveFor(
               : [];
   if (dr === undefined || dc === undefined) return null;
   for (let row = from.row + dr, col = from.col + dc; row >= 0 && row < rows && col >= 0 && col < cols;) {
-    if (grid.has(row, col)) return { row, col };
+    if (has(row, col)) return { row, col };
     row += dr;
     col += dc;
   }

@@ -4,11 +4,9 @@ import type { CellPosition, MatrixModel } from './matrix-axes.js';
 // The matrix's inputs worked on directly, in place of re-rendering: with 1,000 cells a render per
 // keystroke or per arrow key would blow the 16 ms budget of performance.md.
 
-/** A matrix input's place, from its `data-row` and `data-col`. */
-export const positionOf = ({ dataset }: HTMLInputElement): CellPosition => ({
-  row: Number(dataset['row']),
-  col: Number(dataset['col']),
-});
+/** A matrix input's place: its SKU's (`data-sku`) in `model`. */
+export const positionOf = (input: HTMLInputElement, model: MatrixModel): CellPosition =>
+  model.positions.get(input.dataset['sku']!)!;
 
 /**
  * Where a key pressed in a matrix cell moves the focus (see `moveFor`): `null` when the key is not
@@ -24,12 +22,8 @@ export function keyMove(event: KeyboardEvent, model: MatrixModel): CellPosition 
   const all = !start && end === length;
   return moveFor(
     { key, shiftKey, ctrlKey, metaKey, altKey, atStart: all || !end, atEnd: all || start === length },
-    positionOf(input),
-    {
-      rows: model.rows.length,
-      cols: model.width,
-      has: (row, col) => !!model.cells[row]?.[col],
-    },
+    positionOf(input, model),
+    model,
   );
 }
 

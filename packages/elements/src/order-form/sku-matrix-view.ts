@@ -22,8 +22,8 @@ function rowHeader(model: MatrixModel, row: MatrixRow, labels: AttributeText): s
  * labelled by its row and column headers (`aria-labelledby`), so a screen reader reads "Red M"
  * for the cell. Each row is its own CSS grid with fixed column widths, so rows line up without
  * a table and `content-visibility: auto` can skip the rows scrolled out of view. Inputs carry
- * `data-sku`, `data-row` and `data-col` for the form's delegated handlers, so no cell needs
- * listeners of its own.
+ * `data-sku` for the form's delegated handlers (the SKU's place is in the model), so no cell
+ * needs listeners of its own.
  *
  * Rendered again only for a new layout, a new `epoch` (the form bumps it for new quantities or
  * the locale) or `disabled` (guard): typing in a cell never re-renders it, since with 1,000 cells
@@ -96,8 +96,6 @@ export function renderSkuMatrix(
                               enterkeyhint="next"
                               aria-labelledby="row-${r} col-${c}"
                               data-sku=${sku.id}
-                              data-row=${r}
-                              data-col=${c}
                               tabindex=${active.row === r && active.col === c ? 0 : -1}
                               ?disabled=${disabled}
                               .value=${live(text.get(sku.id) ?? '')}
