@@ -241,7 +241,8 @@ export class ChainOrderForm extends ChainElement {
   #fieldErrors = new Map<string, string>();
   #formError = '';
 
-  #phase: 'editing' | 'submitting' | 'price-changed' | 'placed' = 'editing';
+  // The phase of the checkout: editing (both undefined; an attempt may be in flight, see
+  // `#submission`), the price changed (confirm or cancel), or placed.
   readonly #submission = new OrderSubmission();
   #priceChange: { previous: number; total: number; order: OrderRequest } | undefined;
   #placed: OrderResponse | undefined;
@@ -292,18 +293,13 @@ export class ChainOrderForm extends ChainElement {
       const first = usable.find((line) => typeof line.offerId === 'string')?.offerId;
       if (first) this.offer = first;
     }
-    if (this.#model) {
-      this.#applyLines(usable);
-      this.#afterQuantitiesChanged();
-      this.#repaintMatrix();
-    } else {
-      this.#pendingLines = usable;
-    }
+    if (this.#model) this.#replaceLines(usable);
+    else this.#pendingLines = usable;
   }
 
   /** The lines as JSON, the value the form submits. */
   get value(): string {
-    return JSON.stringify(this.lines.map(({ skuId, quantity }) => ({ skuId, quantity })));
+    return JSON.stringify(this.lines, ['skuId', 'quantity']);
   }
 
   /** The `<form>` the element belongs to, if any. */
@@ -360,9 +356,7 @@ export class ChainOrderForm extends ChainElement {
 
   /** @internal */
   formResetCallback(): void {
-    this.#applyLines([]);
-    this.#afterQuantitiesChanged();
-    this.#repaintMatrix();
+    this.#replaceLines([]);
   }
 
   /** @internal */
@@ -420,7 +414,7 @@ export class ChainOrderForm extends ChainElement {
     if (!main || !model || !priced) return renderNoOffer();
     const title = html`<h2 part="title">${localize(main.title, f.locale)}</h2>`;
     const order = this.#placed;
-    if (this.#phase === 'placed' && order) {
+    if (order) {
       // The heading takes the focus (`tabindex="-1"`).
       // prettier-ignore
       return html`<div part="base">
@@ -452,7 +446,7 @@ export class ChainOrderForm extends ChainElement {
   }
 
   #renderOrdering(f: Formats): TemplateResult {
-    const change = this.#phase === 'price-changed' ? this.#priceChange : undefined;
+    const change = this.#priceChange;
     return renderOrdering(
       this.#values,
       this.#fieldErrors,
@@ -603,10 +597,7 @@ export class ChainOrderForm extends ChainElement {
   }
 
   #afterQuantitiesChanged(): void {
-    if (this.#phase === 'price-changed') {
-      this.#phase = 'editing';
-      this.#priceChange = undefined;
-    }
+    this.#priceChange = undefined;
     this.#formError = '';
     this.#scheduleDraft();
     this.#schedulePreview(200);
@@ -649,8 +640,8 @@ export class ChainOrderForm extends ChainElement {
     const input = event.target as HTMLInputElement;
     const previous = this.#cell(this.#active);
     if (previous === input) return;
-    previous?.setAttribute('tabindex', '-1');
-    input.setAttribute('tabindex', '0');
+    if (previous) previous.tabIndex = -1;
+    input.tabIndex = 0;
     this.#active = positionOf(input, this.#model!);
   }
 
@@ -758,7 +749,8 @@ export class ChainOrderForm extends ChainElement {
   #onSubmit(event: SubmitEvent): void {
     event.preventDefault();
     const priced = this.#priced;
-    if (this.#phase === 'placed' || this.#isDisabled() || !priced) return;
+    // (Never once placed: the form is not rendered then.)
+    if (this.#isDisabled() || !priced) return;
     const lines = this.lines;
     const issues = fieldIssues(this.#values);
     this.#fieldErrors = fieldMessages(issues, this.#values);
@@ -779,17 +771,15 @@ export class ChainOrderForm extends ChainElement {
     const client = this.store.client;
     this.#formError = client ? '' : notConfigured();
     if (!client) return this.requestUpdate();
-    this.#phase = 'submitting';
+    this.#priceChange = undefined;
     const attempt = this.#submission.submit(client, order, newKey);
     this.requestUpdate();
     const outcome = await attempt;
     if (!outcome) return;
-    this.#phase = 'editing';
     this.requestUpdate();
     switch (outcome.kind) {
       case 'placed':
         this.#placed = outcome.order;
-        this.#phase = 'placed';
         clearTimeout(this.#draftTimer);
         this.#draftTimer = undefined;
         saveDraft(this.#main!.id, []);
@@ -798,7 +788,6 @@ export class ChainOrderForm extends ChainElement {
         return;
       case 'price-changed':
         this.#priceChange = outcome;
-        this.#phase = 'price-changed';
         this.#focusAfterUpdate = 'price-changed-title';
         return;
       case 'invalid':
@@ -814,7 +803,8 @@ export class ChainOrderForm extends ChainElement {
 
   #onConfirmPrice(): void {
     const change = this.#priceChange;
-    if (!change || this.#submission.inFlight) return;
+    // Shown only between attempts (a second click finds it gone).
+    if (!change) return;
     this.#priceChange = undefined;
     // A confirmed new price is a new attempt: a new key.
     void this.#place({ ...change.order, expectedTotal: change.total }, true);
@@ -822,14 +812,12 @@ export class ChainOrderForm extends ChainElement {
 
   #onCancelPrice(): void {
     this.#priceChange = undefined;
-    this.#phase = 'editing';
     this.#focusAfterUpdate = 'submit';
     this.requestUpdate();
   }
 
   #startOver(): void {
     this.#placed = undefined;
-    this.#phase = 'editing';
     this.#applyLines([]);
     this.#fieldErrors.clear();
     this.#formError = '';
@@ -852,6 +840,13 @@ export class ChainOrderForm extends ChainElement {
     const first = [...this.#fieldErrors.keys()][0];
     const id = first ? fieldId(first) : fallback;
     if (id) this.#focusAfterUpdate = id;
+  }
+
+  /** Replaces every quantity with `lines`, as the buyer's own edit would. */
+  #replaceLines(lines: readonly OrderFormLine[]): void {
+    this.#applyLines(lines);
+    this.#afterQuantitiesChanged();
+    this.#repaintMatrix();
   }
 }
 
