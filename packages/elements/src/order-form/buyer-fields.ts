@@ -181,14 +181,14 @@ export function orderRequest(
 }
 
 /**
- * The issues of the buyer, ship-to and note fields in `values`, like `parseWith(OrderRequestSchema)`
- * reports them (path and a message naming it); `[]` when every field is valid.
+ * The buyer, ship-to and note fields whose value in `values` `parseWith(OrderRequestSchema)`
+ * would report (each names its `path`, as the schema's issues do); `[]` when every field is valid.
  */
-export function fieldIssues(values: FieldValues): FieldIssue[] {
+export function fieldIssues(values: FieldValues): FieldDef[] {
   return FIELDS.filter(({ path, required, maxLength, valid }) => {
     const value = (values[path] ?? '').trim();
     return value ? value.length > maxLength || !(valid ? valid(value) : !/\p{Cc}/u.test(value)) : required;
-  }).map(({ path }) => ({ path, message: `${path} is invalid` }));
+  });
 }
 
 /**
@@ -197,7 +197,10 @@ export function fieldIssues(values: FieldValues): FieldIssue[] {
  * "<Field> must be …". Issues of paths that are not fields (the lines, the whole request) are
  * left out.
  */
-export function fieldMessages(issues: readonly FieldIssue[], values: FieldValues): Map<string, string> {
+export function fieldMessages(
+  issues: readonly Pick<FieldIssue, 'path'>[],
+  values: FieldValues,
+): Map<string, string> {
   const messages = new Map<string, string>();
   for (const { path } of issues) {
     const field = fieldFor(path);
