@@ -220,6 +220,7 @@ export class ChainOrderForm extends ChainElement {
   #loadAbort: AbortController | undefined;
   #main: Offer | undefined;
   #extras = new Map<string, Offer>();
+  /** The store's factories, loaded when `factories` is not set. */
   #storeFactories: readonly Factory[] = [];
   #model: MatrixModel | undefined;
   /** Built once per set of offers: core caches its index per catalog object. */
@@ -419,7 +420,7 @@ export class ChainOrderForm extends ChainElement {
       // prettier-ignore
       return html`<div part="base">
         ${title}
-        ${renderConfirmation(order, this.#storeFactories, main, this.#extras, f, this.#startOver)}
+        ${renderConfirmation(order, this.factories ?? this.#storeFactories, main, this.#extras, f, this.#startOver)}
       </div>`;
     }
     return html`<div part="base">
@@ -496,11 +497,9 @@ export class ChainOrderForm extends ChainElement {
 
   async #fetchFactories(): Promise<void> {
     const client = this.store.client;
-    if (this.factories) this.#storeFactories = this.factories;
-    else if (client) {
+    if (!this.factories && client) {
       try {
-        const factories = await client.listFactories();
-        if (!this.factories) this.#storeFactories = factories;
+        this.#storeFactories = await client.listFactories();
       } catch {
         // Sub-orders are then named by factory id; ordering still works.
       }
