@@ -4,7 +4,6 @@ import type { CountFormat } from './violation-text.js';
 /** Formatters for one locale and currency, handed to the order form's template parts. */
 export interface Formats {
   readonly locale: string;
-  readonly currency: string;
   /** Minor units → `¥1,155.00`; `—` when the currency is unknown. */
   money(amount: number): string;
   count: CountFormat;
@@ -17,7 +16,6 @@ const dates = new Map<string, Intl.DateTimeFormat>();
 export function formats(locale: string, currency: string): Formats {
   return {
     locale,
-    currency,
     money(amount) {
       try {
         return formatMoney(amount, currency, locale);
