@@ -7,6 +7,8 @@ export interface AttributeText {
   name(attribute: string): string;
   /** One of its values: `Black` → `黑色`. */
   value(attribute: string, value: string): string;
+  /** The values of the attributes `names`, one each (`''`, kept as is, where a SKU has none). */
+  values(names: readonly string[], values: readonly string[]): string[];
 }
 
 /** The name of an attribute without a label of its own: common names translated, others as written. */
@@ -29,14 +31,16 @@ function commonName(name: string): string {
  */
 export function attributeText(offer: Offer | undefined, locale: string): AttributeText {
   const labels = offer?.attributeLabels;
+  const value = (attribute: string, value: string): string => {
+    const text = labels?.[attribute]?.values?.[value];
+    return text === undefined ? value : localize(text, locale);
+  };
   return {
     name: (attribute) => {
       const text = labels?.[attribute]?.name;
       return text === undefined ? commonName(attribute) : localize(text, locale);
     },
-    value: (attribute, value) => {
-      const text = labels?.[attribute]?.values?.[value];
-      return text === undefined ? value : localize(text, locale);
-    },
+    value,
+    values: (names, values) => values.map((text, i) => text && value(names[i]!, text)),
   };
 }

@@ -23,8 +23,7 @@ export function skuLabel(offer: Offer | undefined, skuId: string, locale: string
   if (!sku) return skuId;
   const names = attributeNames(offer!.skus);
   const labels = attributeText(offer, locale);
-  const values = valuesOf(sku, names).map((value, i) => (value ? labels.value(names[i]!, value) : value));
-  return values.filter(Boolean).join(' / ') || skuId;
+  return labels.values(names, valuesOf(sku, names)).filter(Boolean).join(' / ') || skuId;
 }
 
 /**

@@ -11,7 +11,7 @@ export const cellId = ({ row, col }: CellPosition): string => `cell-${row}-${col
 /** A row's header: its values as the buyer reads them (the SKU id for a SKU without attributes). */
 function rowHeader(model: MatrixModel, row: MatrixRow, labels: AttributeText): string {
   if (!row.values.some(Boolean)) return row.label;
-  const shown = row.values.map((value, i) => (value ? labels.value(model.rowAttributes[i]!, value) : value));
+  const shown = labels.values(model.rowAttributes, row.values);
   // As `buildMatrix` joins them: a list leaves out the attributes a SKU lacks.
   return (model.columnAttribute === null ? shown.filter(Boolean) : shown).join(' / ');
 }
@@ -42,12 +42,13 @@ export function renderSkuMatrix(
   disabled: boolean,
   labels: AttributeText,
 ): unknown {
+  const column = model.columnAttribute;
   const corner =
     model.rowAttributes.map(labels.name).join(' / ') || msg('Item', { id: 'orderForm.matrix.item' });
   const caption =
-    model.columnAttribute === null
+    column === null
       ? msg(str`Quantities by ${corner}`, { id: 'orderForm.matrix.captionList' })
-      : msg(str`Quantities by ${corner} (rows) and ${labels.name(model.columnAttribute)} (columns)`, {
+      : msg(str`Quantities by ${corner} (rows) and ${labels.name(column)} (columns)`, {
           id: 'orderForm.matrix.captionGrid',
         });
   return guard(
@@ -67,15 +68,10 @@ export function renderSkuMatrix(
         >
           <div role="row" class="row head-row" aria-rowindex="1">
             <span role="columnheader" class="head corner">${corner}</span>
-            ${(model.columnAttribute === null
+            ${(column === null
               ? [msg('Quantity', { id: 'orderForm.matrix.quantity' })]
-              : model.columns
-            ).map(
-              (value, col) =>
-                html`<span role="columnheader" class="head" id="col-${col}"
-                  >${model.columnAttribute === null ? value : labels.value(model.columnAttribute, value)}</span
-                >`,
-            )}
+              : model.columns.map((value) => labels.value(column, value))
+            ).map((head, col) => html`<span role="columnheader" class="head" id="col-${col}">${head}</span>`)}
           </div>
           ${model.rows.map(
             (row, r) =>
