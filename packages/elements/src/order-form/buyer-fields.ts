@@ -1,5 +1,6 @@
 import type { FieldIssue, OrderRequest } from '@chainkit/core';
 import { msg, str } from '@lit/localize';
+import { plainLines } from './quantity-input.js';
 
 /** The dotted request path of a buyer, ship-to or note field, as `parseWith` reports it. */
 export type FieldPath =
@@ -167,7 +168,7 @@ export function orderRequest(
   const request: Record<string, unknown> = {
     buyer,
     shipTo,
-    lines: lines.map(({ skuId, quantity }) => ({ skuId, quantity })),
+    lines: plainLines(lines),
     expectedTotal,
   };
   for (const { path, required } of FIELDS) {

@@ -44,7 +44,7 @@ import { renderOrderSummary } from './order-summary-view.js';
 import { fieldId, renderOrdering } from './ordering-view.js';
 import { priceLines, type PricedLines } from './order-pricing.js';
 import { renderOtherItems, type OtherLine } from './other-items.js';
-import { linesOf, parseQuantity } from './quantity-input.js';
+import { linesOf, parseQuantity, plainLines } from './quantity-input.js';
 import { renderRoutingPreview } from './routing-preview-view.js';
 import { renderLoadError, renderLoading, renderNoOffer } from './status-view.js';
 import { cellId, renderSkuMatrix } from './sku-matrix-view.js';
@@ -700,7 +700,7 @@ export class ChainOrderForm extends ChainElement {
    */
   async #updatePreview(run: number): Promise<void> {
     const client = this.store.client;
-    const lines = (this.#priced?.quote.lines ?? []).map(({ skuId, quantity }) => ({ skuId, quantity }));
+    const lines = plainLines(this.#priced?.quote.lines ?? []);
     const country = (this.#values['shipTo.country'] ?? '').trim();
     let preview: RoutingPreview | undefined;
     if (client && lines.length && /^[a-z]{2}$/i.test(country)) {

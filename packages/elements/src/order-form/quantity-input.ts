@@ -20,6 +20,10 @@ export interface FormLine {
   readonly quantity: number;
 }
 
+/** `lines` as the API takes them: the SKU id and the quantity of each, nothing else. */
+export const plainLines = (lines: readonly FormLine[]): FormLine[] =>
+  lines.map(({ skuId, quantity }) => ({ skuId, quantity }));
+
 /** The lines of `quantities` (SKU id → quantity), leaving out zeros, in `order`. */
 export function linesOf(quantities: ReadonlyMap<string, number>, order: readonly string[]): FormLine[] {
   return order.flatMap((skuId) => {
