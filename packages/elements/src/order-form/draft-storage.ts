@@ -10,24 +10,19 @@
 /** The `localStorage` key of an offer's draft. */
 export const draftKey = (offerId: string): string => `chainkit:order-draft:${offerId}`;
 
-function storage(): Storage | null {
-  try {
-    return localStorage;
-  } catch {
-    return null;
-  }
-}
-
 /** The positive whole quantities among `entries`. */
 const quantitiesOf = (entries: Iterable<readonly [string, unknown]>): [string, number][] =>
   [...entries].filter(
     (entry): entry is [string, number] => Number.isSafeInteger(entry[1]) && (entry[1] as number) > 0,
   );
 
+// `store` is `localStorage` unless given, read inside each `try`: where storage is disabled,
+// merely reading `localStorage` throws.
+
 /** The saved quantities of `offerId` (SKU id → quantity); empty when there is none or it is unreadable. */
-export function loadDraft(offerId: string, store = storage()): Map<string, number> {
+export function loadDraft(offerId: string, store?: Storage): Map<string, number> {
   try {
-    const draft = JSON.parse(store?.getItem(draftKey(offerId)) ?? 'null') as {
+    const draft = JSON.parse((store ?? localStorage).getItem(draftKey(offerId)) ?? 'null') as {
       v?: unknown;
       q?: object;
     } | null;
@@ -42,16 +37,17 @@ export function loadDraft(offerId: string, store = storage()): Map<string, numbe
 export function saveDraft(
   offerId: string,
   quantities: Iterable<readonly [string, number]>,
-  store = storage(),
+  store?: Storage,
 ): void {
   const q = quantitiesOf(quantities);
   try {
-    if (q.length) store?.setItem(draftKey(offerId), JSON.stringify({ v: 1, q: Object.fromEntries(q) }));
-    else store?.removeItem(draftKey(offerId));
+    store ??= localStorage;
+    if (q.length) store.setItem(draftKey(offerId), JSON.stringify({ v: 1, q: Object.fromEntries(q) }));
+    else store.removeItem(draftKey(offerId));
   } catch {
     // QuotaExceededError or SecurityError: keep going without a draft.
   }
 }
 
 /** Forgets the draft of `offerId` (after the order was placed). */
-export const clearDraft = (offerId: string, store = storage()): void => saveDraft(offerId, [], store);
+export const clearDraft = (offerId: string, store?: Storage): void => saveDraft(offerId, [], store);
