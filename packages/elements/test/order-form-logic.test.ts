@@ -3,7 +3,7 @@ import type { OrderRequest, OrderResponse, Sku } from '@chainkit/core';
 import type { ChainApiClient } from '../src/internal/api-client-types.js';
 import { ChainApiError } from '../src/internal/api-error.js';
 import { clearDraft, draftKey, loadDraft, saveDraft } from '../src/order-form/draft-storage.js';
-import { moveFor, type GridKey, type GridShape } from '../src/order-form/keyboard-grid.js';
+import { moveFor, type GridCaret, type GridKey, type GridShape } from '../src/order-form/keyboard-grid.js';
 import { attributeNames, buildMatrix } from '../src/order-form/matrix-axes.js';
 import { OrderSubmission, outcomeOf } from '../src/order-form/order-submission.js';
 import { linesOf, parseQuantity } from '../src/order-form/quantity-input.js';
@@ -87,51 +87,50 @@ describe('order form logic', () => {
         [1, 1, 1],
       ],
     };
-    const key = (k: string, extra: Partial<GridKey> = {}): GridKey => ({
-      key: k,
-      atStart: true,
-      atEnd: true,
-      ...extra,
-    });
+    /** The key `k` (with `extra` modifiers or caret) as moveFor's key and caret arguments. */
+    const key = (k: string, extra: Partial<GridKey & GridCaret> = {}): [GridKey, GridCaret] => [
+      { key: k, ...extra },
+      { atStart: true, atEnd: true, ...extra },
+    ];
 
     it('moves with arrows, skipping places without a SKU, and stays at the edges', () => {
-      expect(moveFor(key('ArrowDown'), { row: 0, col: 1 }, grid)).to.deep.equal({ row: 2, col: 1 });
-      expect(moveFor(key('ArrowRight'), { row: 1, col: 0 }, grid)).to.deep.equal({ row: 1, col: 2 });
-      expect(moveFor(key('ArrowUp'), { row: 0, col: 0 }, grid)).to.deep.equal({ row: 0, col: 0 });
+      expect(moveFor(...key('ArrowDown'), { row: 0, col: 1 }, grid)).to.deep.equal({ row: 2, col: 1 });
+      expect(moveFor(...key('ArrowRight'), { row: 1, col: 0 }, grid)).to.deep.equal({ row: 1, col: 2 });
+      expect(moveFor(...key('ArrowUp'), { row: 0, col: 0 }, grid)).to.deep.equal({ row: 0, col: 0 });
     });
 
     it('leaves ← and → to the caret unless it is at the edge', () => {
-      expect(moveFor(key('ArrowLeft', { atStart: false }), { row: 0, col: 1 }, grid)).to.equal(null);
-      expect(moveFor(key('ArrowRight', { atEnd: false }), { row: 0, col: 1 }, grid)).to.equal(null);
-      expect(moveFor(key('ArrowLeft', { atEnd: false }), { row: 0, col: 1 }, grid)).to.deep.equal({
+      expect(moveFor(...key('ArrowLeft', { atStart: false }), { row: 0, col: 1 }, grid)).to.equal(null);
+      expect(moveFor(...key('ArrowRight', { atEnd: false }), { row: 0, col: 1 }, grid)).to.equal(null);
+      expect(moveFor(...key('ArrowLeft', { atEnd: false }), { row: 0, col: 1 }, grid)).to.deep.equal({
         row: 0,
         col: 0,
       });
     });
 
     it('moves down on Enter, up on Shift+Enter, along the row on Home/End and across the grid with Ctrl', () => {
-      expect(moveFor(key('Enter'), { row: 0, col: 0 }, grid)).to.deep.equal({ row: 1, col: 0 });
-      expect(moveFor(key('Enter', { shiftKey: true }), { row: 1, col: 0 }, grid)).to.deep.equal({
+      expect(moveFor(...key('Enter'), { row: 0, col: 0 }, grid)).to.deep.equal({ row: 1, col: 0 });
+      expect(moveFor(...key('Enter', { shiftKey: true }), { row: 1, col: 0 }, grid)).to.deep.equal({
         row: 0,
         col: 0,
       });
-      expect(moveFor(key('Home'), { row: 2, col: 2 }, grid)).to.deep.equal({ row: 2, col: 0 });
-      expect(moveFor(key('End'), { row: 2, col: 0 }, grid)).to.deep.equal({ row: 2, col: 2 });
-      expect(moveFor(key('End', { ctrlKey: true }), { row: 0, col: 0 }, grid)).to.deep.equal({
+      expect(moveFor(...key('Home'), { row: 2, col: 2 }, grid)).to.deep.equal({ row: 2, col: 0 });
+      expect(moveFor(...key('End'), { row: 2, col: 0 }, grid)).to.deep.equal({ row: 2, col: 2 });
+      expect(moveFor(...key('End', { ctrlKey: true }), { row: 0, col: 0 }, grid)).to.deep.equal({
         row: 2,
         col: 2,
       });
-      expect(moveFor(key('Home', { metaKey: true }), { row: 2, col: 2 }, grid)).to.deep.equal({
+      expect(moveFor(...key('Home', { metaKey: true }), { row: 2, col: 2 }, grid)).to.deep.equal({
         row: 0,
         col: 0,
       });
     });
 
     it('ignores other keys and modified arrows', () => {
-      expect(moveFor(key('a'), { row: 0, col: 0 }, grid)).to.equal(null);
-      expect(moveFor(key('Tab'), { row: 0, col: 0 }, grid)).to.equal(null);
-      expect(moveFor(key('ArrowDown', { altKey: true }), { row: 0, col: 0 }, grid)).to.equal(null);
-      expect(moveFor(key('ArrowLeft', { shiftKey: true }), { row: 0, col: 1 }, grid)).to.equal(null);
+      expect(moveFor(...key('a'), { row: 0, col: 0 }, grid)).to.equal(null);
+      expect(moveFor(...key('Tab'), { row: 0, col: 0 }, grid)).to.equal(null);
+      expect(moveFor(...key('ArrowDown', { altKey: true }), { row: 0, col: 0 }, grid)).to.equal(null);
+      expect(moveFor(...key('ArrowLeft', { shiftKey: true }), { row: 0, col: 1 }, grid)).to.equal(null);
     });
   });
 

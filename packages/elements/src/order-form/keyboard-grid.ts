@@ -10,13 +10,17 @@ export interface GridShape {
   readonly width: number;
 }
 
-/** The parts of a `KeyboardEvent` that decide a move, plus where the caret is in the cell. */
+/** The parts of a `KeyboardEvent` that decide a move (a `KeyboardEvent` is one). */
 export interface GridKey {
   readonly key: string;
   readonly shiftKey?: boolean;
   readonly ctrlKey?: boolean;
   readonly metaKey?: boolean;
   readonly altKey?: boolean;
+}
+
+/** Where the caret is in the cell. */
+export interface GridCaret {
   /** The caret is at the start of the cell's text (or all of it is selected, or it is empty). */
   readonly atStart: boolean;
   /** The caret is at the end of the cell's text (or all of it is selected, or it is empty). */
@@ -38,7 +42,8 @@ export interface GridKey {
  * handle it), and `from` itself when it is a move that hits the edge (swallow the key).
  */
 export function moveFor(
-  { key, shiftKey, ctrlKey, metaKey, altKey, atStart, atEnd }: GridKey,
+  { key, shiftKey, ctrlKey, metaKey, altKey }: GridKey,
+  { atStart, atEnd }: GridCaret,
   from: CellPosition,
   grid: GridShape,
 ): CellPosition | null {

@@ -15,13 +15,13 @@ export const positionOf = (input: HTMLInputElement, model: MatrixModel): CellPos
  */
 export function keyMove(event: KeyboardEvent, model: MatrixModel): CellPosition | null {
   const input = event.target as HTMLInputElement;
-  const { key, shiftKey, ctrlKey, metaKey, altKey } = event;
   const length = input.value.length;
   const start = input.selectionStart ?? 0;
   const end = input.selectionEnd ?? length;
   const all = !start && end === length;
   return moveFor(
-    { key, shiftKey, ctrlKey, metaKey, altKey, atStart: all || !end, atEnd: all || start === length },
+    event,
+    { atStart: all || !end, atEnd: all || start === length },
     positionOf(input, model),
     model,
   );
