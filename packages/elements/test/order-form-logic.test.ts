@@ -242,7 +242,9 @@ describe('order form logic', () => {
       release();
       expect((await first)?.kind).to.equal('placed');
       expect(keys).to.have.length(1);
-      expect(submission.pendingKey).to.equal(undefined);
+      // A placed order keeps no key: the same order again is a new order.
+      await submission.submit(client, order);
+      expect(keys[1]).not.to.equal(keys[0]);
     });
 
     it('keeps the key for the same order after an unknown outcome, and starts a new one otherwise', async () => {

@@ -46,11 +46,6 @@ export class OrderSubmission {
     return this.#inFlight;
   }
 
-  /** The key the next attempt of the same order would use, if one is kept. */
-  get pendingKey(): string | undefined {
-    return this.#kept?.[0];
-  }
-
   /**
    * Places `order` through `client`. Resolves with the outcome, or with `null` without sending
    * anything when an attempt is already in flight. `newKey` forces a fresh key (after the buyer
