@@ -413,36 +413,40 @@ export class ChainOrderForm extends ChainElement {
     if (this.#load === 'loading' || (this.#load === 'idle' && this.offer)) return renderLoading();
     if (this.#load === 'error') return renderLoadError(this.#loadError, this.#fetchOffer);
     if (!main || !model || !priced) return renderNoOffer();
-    const title = html`<h2 part="title">${localize(main.title, f.locale)}</h2>`;
     const order = this.#placed;
-    if (order) {
-      // The heading takes the focus (`tabindex="-1"`).
-      // prettier-ignore
-      return html`<div part="base">
-        ${title}
-        ${renderConfirmation(order, this.factories ?? this.#storeFactories, main, this.#extras, f, this.#startOver)}
-      </div>`;
-    }
+    // Once placed, the confirmation instead of the order (its heading takes the focus, `tabindex="-1"`).
     return html`<div part="base">
-      ${title}
-      <div
-        part="matrix"
-        @input=${this.#onCellInput}
-        @change=${this.#onCellChange}
-        @keydown=${this.#onCellKeydown}
-        @focusin=${this.#onCellFocus}
-      >
-        ${renderSkuMatrix(
-          model,
-          this.#matrixEpoch,
-          this.#active,
-          this.#text,
-          this.#isDisabled(),
-          attributeText(main, f.locale),
-        )}
-      </div>
-      ${renderOrderSummary(main, priced, f)} ${renderOtherItems(this.#others, this.#extras, priced.quote, f)}
-      ${this.form ? nothing : this.#renderOrdering(f)}
+      <h2 part="title">${localize(main.title, f.locale)}</h2>
+      ${
+        order
+          ? renderConfirmation(
+              order,
+              this.factories ?? this.#storeFactories,
+              main,
+              this.#extras,
+              f,
+              this.#startOver,
+            )
+          : html`<div
+                part="matrix"
+                @input=${this.#onCellInput}
+                @change=${this.#onCellChange}
+                @keydown=${this.#onCellKeydown}
+                @focusin=${this.#onCellFocus}
+              >
+                ${renderSkuMatrix(
+                  model,
+                  this.#matrixEpoch,
+                  this.#active,
+                  this.#text,
+                  this.#isDisabled(),
+                  attributeText(main, f.locale),
+                )}
+              </div>
+              ${renderOrderSummary(main, priced, f)}
+              ${renderOtherItems(this.#others, this.#extras, priced.quote, f)}
+              ${this.form ? nothing : this.#renderOrdering(f)}`
+      }
     </div>`;
   }
 
@@ -576,9 +580,9 @@ export class ChainOrderForm extends ChainElement {
 
   #reprice(): void {
     const catalog = this.#catalog;
-    const main = this.#main;
-    if (!catalog || !main) return;
-    this.#priced = priceLines(catalog, [...this.#ownLines(), ...this.#others], main.id);
+    if (!catalog) return;
+    // A catalog is built only once there is an offer.
+    this.#priced = priceLines(catalog, [...this.#ownLines(), ...this.#others], this.#main!.id);
     this.#syncForm();
   }
 
