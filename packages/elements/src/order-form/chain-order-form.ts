@@ -268,13 +268,18 @@ export class ChainOrderForm extends ChainElement {
   /** The lines the form would order: this offer's non-empty cells, then other offers' lines. */
   get lines(): OrderFormLine[] {
     const offerId = this.#main?.id;
-    if (this.#pendingLines || !offerId) return (this.#pendingLines ?? []).map((line) => ({ ...line }));
-    return [
-      ...this.#ownLines()
-        .filter((line) => isOrderable(line.quantity))
-        .map((line) => ({ offerId, ...line })),
-      ...this.#others.map((line) => ({ ...line })),
-    ];
+    const lines =
+      this.#pendingLines ??
+      (offerId
+        ? [
+            ...this.#ownLines()
+              .filter((line) => isOrderable(line.quantity))
+              .map((line) => ({ offerId, ...line })),
+            ...this.#others,
+          ]
+        : []);
+    // Copies: the caller may change them.
+    return lines.map((line) => ({ ...line }));
   }
 
   /**
