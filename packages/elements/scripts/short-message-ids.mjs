@@ -5,8 +5,10 @@
 // after `_` (`_0` … `_5a`): the same in every module whatever the order they are built in, and
 // short numbers compress better than hashes.
 //
-// Rewritten, in packages/elements/src only: `id: '<namespace>.…'` (the msg() options) and, in
-// translations/ files, map keys `'<namespace>.…':`. An id in a translation map that no msg()
+// Rewritten, in packages/elements/src only: `id: '<namespace>.…'` (the msg() options; options
+// holding only the id become the short id itself, `msg('Cart', '_1')`, which the build's msg()
+// in src/internal/localize-runtime.ts takes) and, in translations/ files, map keys
+// `'<namespace>.…':`. An id in a translation map that no msg()
 // call uses fails the build. Line breaks are kept, so source maps stay right but for columns
 // (as in minify-templates.mjs).
 import { readdirSync, readFileSync } from 'node:fs';
@@ -18,6 +20,8 @@ const SRC = join(dirname(fileURLToPath(import.meta.url)), '../src');
 /** The namespaces of message ids, one per element folder (see locales/zh-CN.ts). */
 const NAMESPACES = 'cart|catalog|ladder|orderForm|status';
 const CALL_ID = new RegExp(`(\\bid:\\s*)(['"])((?:${NAMESPACES})\\.[\\w.]+)\\2`, 'g');
+/** msg() options with nothing but the id: `{ id: 'cart.title' }`. */
+const ONLY_ID = new RegExp(`\\{\\s*id:\\s*(['"])((?:${NAMESPACES})\\.[\\w.]+)\\1\\s*,?\\s*\\}`, 'g');
 const MAP_KEY = new RegExp(`^(\\s*)(['"])((?:${NAMESPACES})\\.[\\w.]+)\\2(\\s*:)`, 'gm');
 /** A quoted message id left over, outside comment lines: in a form the patterns above miss. */
 const LEFT_OVER = new RegExp(`^(?!\\s*(?:\\*|//)).*?((['"])(?:${NAMESPACES})\\.[\\w.]+\\2)`, 'm');
@@ -40,7 +44,9 @@ export function shortenMessageIds(code, { translations, ids }) {
     if (s === undefined) throw new Error(`message id ${id} has a translation but no msg() call uses it`);
     return s;
   };
-  let out = code.replace(CALL_ID, (_, before, quote, id) => `${before}${quote}${short(id)}${quote}`);
+  let out = code
+    .replace(ONLY_ID, (all, quote, id) => `${quote}${short(id)}${quote}${all.replace(/[^\n]/g, '')}`)
+    .replace(CALL_ID, (_, before, quote, id) => `${before}${quote}${short(id)}${quote}`);
   if (translations) {
     out = out.replace(
       MAP_KEY,

@@ -82,6 +82,8 @@ describe('localize-runtime (CDN build @lit/localize)', () => {
       'Untranslated',
     );
     expect(msg('No id')).to.equal('No id');
+    expect(msg('Add to cart', 'cart.add'), 'the CDN build passes the id alone').to.equal('加入购物车');
+    expect(msg(str`Add ${3} more to pay ${'¥5.00'}`, 'ladder.nudge')).to.equal('单价 ¥5.00，再加 3 件');
 
     probe.remove();
     const renders = probe.renders;

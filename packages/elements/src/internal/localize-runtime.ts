@@ -53,11 +53,15 @@ const join = (strings: readonly string[], values: readonly unknown[], order?: re
 
 let templates: TemplateMap | undefined;
 
+/** @lit/localize's `msg()` options; the CDN build passes the (short) id alone. */
+type MsgOptions = { id?: string; desc?: string } | string;
+
 /** The message in the active locale (see the module comment). */
-export function msg(template: string, options?: { id?: string; desc?: string }): string;
-export function msg(template: StrResult, options?: { id?: string; desc?: string }): string;
-export function msg(template: string | StrResult, options?: { id?: string; desc?: string }): string {
-  const text = options?.id === undefined ? undefined : templates?.[options.id];
+export function msg(template: string, options?: MsgOptions): string;
+export function msg(template: StrResult, options?: MsgOptions): string;
+export function msg(template: string | StrResult, options?: MsgOptions): string {
+  const id = typeof options == 'string' ? options : options?.id;
+  const text = id === undefined ? undefined : templates?.[id];
   const source = typeof template === 'string' ? undefined : template;
   if (typeof text === 'string') return text;
   if (text) return join(text.strings, source?.values ?? [], text.values);
