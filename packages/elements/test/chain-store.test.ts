@@ -22,6 +22,9 @@ class StoreProbe extends ChainElement {
   readonly store: StoreController;
   renders = 0;
   clientChanges = 0;
+  /** The render in which `clientChanged` was last seen, from `render` and from `willUpdate`. */
+  clientChangeRender = 0;
+  clientChangeRenderBefore = 0;
 
   constructor() {
     super();
@@ -29,9 +32,17 @@ class StoreProbe extends ChainElement {
     this.store = new StoreController(this);
   }
 
+  protected override willUpdate() {
+    // Lit runs willUpdate before the controllers' hostUpdate.
+    if (this.store.clientChanged) this.clientChangeRenderBefore = this.renders + 1;
+  }
+
   protected override render() {
     this.renders += 1;
-    if (this.store.clientChanged) this.clientChanges += 1;
+    if (this.store.clientChanged) {
+      this.clientChanges += 1;
+      this.clientChangeRender = this.renders;
+    }
     return html`<p>${msg('Loading order…', { id: 'status.loading' })}</p>`;
   }
 
@@ -112,12 +123,17 @@ describe('<chain-store>', () => {
     const probe = store.querySelector<StoreProbe>('chain-test-store-probe')!;
     await settle(probe);
     const first = probe.client;
+    // An update with the same client in between.
+    probe.requestUpdate();
+    await probe.updateComplete;
     const changes = probe.clientChanges;
     store.key = 'pk_test_b';
     await settle(store, probe);
     expect(probe.client).to.not.equal(first);
     expect(probe.client?.key).to.equal('pk_test_b');
     expect(probe.clientChanges).to.equal(changes + 1);
+    // willUpdate sees it in the same update as render, not one update late.
+    expect(probe.clientChangeRenderBefore).to.equal(probe.clientChangeRender);
     store.removeAttribute('api');
     await settle(store, probe);
     expect(store.client).to.equal(undefined);

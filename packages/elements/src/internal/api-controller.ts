@@ -44,7 +44,8 @@ export type StoreHost = ReactiveControllerHost &
  * `lang` that decides its locale changes. The controller also sets the page's text language
  * (`setChainLocale`, one per page): whenever the host's own `locale` is set or changes, and,
  * outside a store, when a `lang` change moves the host's resolved locale; otherwise the store
- * sets it. With conflicting explicit locales on one page, the latest change wins. Use `changed` in `willUpdate` to refetch when the client changed.
+ * sets it. With conflicting explicit locales on one page, the latest change wins. Read
+ * `clientChanged` in `willUpdate` to refetch when the client changed.
  */
 export class StoreController implements ReactiveController {
   readonly #host: StoreHost;
@@ -52,7 +53,6 @@ export class StoreController implements ReactiveController {
   readonly #locale: LocaleController;
   #lastLocale: string | undefined;
   #lastClient: ChainApiClient | undefined;
-  #clientChanged = false;
 
   readonly #requireKey: boolean;
 
@@ -100,18 +100,20 @@ export class StoreController implements ReactiveController {
   }
 
   /**
-   * True from `update()` through `updated()` of the update in which `client` became a different
-   * client than in the previous update (including the first update that has one). Lit runs
-   * `willUpdate` before controllers, so there compare `client` with the one you last used.
+   * True from `willUpdate()` through `render()` of the update in which `client` is a different
+   * client than in the previous update (including the first update that has one); read it there
+   * to refetch. (Not in `updated()`: the controller has moved on to this update's client.)
    */
   get clientChanged(): boolean {
-    return this.#clientChanged;
+    return this.client !== this.#lastClient;
+  }
+
+  /** After render: this update's client is the one the next update compares with. */
+  hostUpdated(): void {
+    this.#lastClient = this.client;
   }
 
   hostUpdate(): void {
-    const client = this.client;
-    this.#clientChanged = client !== this.#lastClient;
-    this.#lastClient = client;
     const locale = this.locale;
     if (locale !== this.#lastLocale) {
       // An explicit own locale always sets the text language (in a store too). Otherwise,
