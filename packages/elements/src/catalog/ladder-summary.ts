@@ -26,10 +26,16 @@ export function ladderSummary(rows: readonly TierRow[], format: LadderSummaryFor
   return shown
     .map((row, i) => {
       if (!row) return '…';
-      const { minQuantity: min, maxQuantity: max } = row;
-      const from = format.quantity(min);
-      const range = max === null ? `≥${from}` : max === min ? from : `${from}–${format.quantity(max)}`;
-      return `${range}${i === 0 && format.unit ? ` ${format.unit}` : ''} ${format.money(row.unitPrice)}`;
+      const unit = i === 0 && format.unit ? ` ${format.unit}` : '';
+      return `${tierRange(row, format.quantity)}${unit} ${format.money(row.unitPrice)}`;
     })
     .join(' · ');
+}
+
+/** A tier's quantities, as the catalog's summary and the ladder's table write them: `10–49`, `50`, `≥200`. */
+export function tierRange(row: TierRow, quantity: (value: number) => string): string {
+  const from = quantity(row.minQuantity);
+  if (row.maxQuantity === null) return `≥${from}`;
+  if (row.maxQuantity === row.minQuantity) return from;
+  return `${from}–${quantity(row.maxQuantity)}`;
 }

@@ -96,7 +96,7 @@ export class StoreController implements ReactiveController {
   /** The ISO 4217 currency to show, when the host or the store names one. */
   get currency(): string | undefined {
     const own = this.#host.currency?.trim();
-    return own ? own.toUpperCase() : this.store?.currency?.trim().toUpperCase() || undefined;
+    return own ? own.toUpperCase() : this.store?.currency;
   }
 
   /**

@@ -8,7 +8,7 @@ export interface StoreContextValue {
   readonly client: ChainApiClient | undefined;
   /** The store's `locale` attribute, when set. */
   readonly locale: string | undefined;
-  /** The store's `currency` attribute (ISO 4217), when set. */
+  /** The store's `currency` attribute (ISO 4217), trimmed and upper-cased, when set. */
   readonly currency: string | undefined;
 }
 

@@ -2,6 +2,7 @@ import { tierTable, type Offer, type Quote, type Sku, type TierRow } from '@chai
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { tierRange } from '../catalog/ladder-summary.js';
 import { unitLabel } from '../catalog/unit-label.js';
 import { StoreController } from '../internal/api-controller.js';
 import type { ChainApiClient } from '../internal/api-client-types.js';
@@ -285,7 +286,7 @@ export class ChainLadderPrice extends ChainElement {
                 aria-current=${i === current ? 'true' : nothing}
               >
                 <td>
-                  ${range(row, f.count)}
+                  ${tierRange(row, f.count)}
                   ${
                     i === current
                       ? html`<span part="current-label" class="current-label"
@@ -485,14 +486,6 @@ export class ChainLadderPrice extends ChainElement {
       quote: priced.quote,
     });
   }
-}
-
-/** A tier's quantities: `10–49`, `50`, `≥200`. */
-function range(row: TierRow, count: (n: number) => string): string {
-  const from = count(row.minQuantity);
-  if (row.maxQuantity === null) return `≥${from}`;
-  if (row.maxQuantity === row.minQuantity) return from;
-  return `${from}–${count(row.maxQuantity)}`;
 }
 
 declare global {
