@@ -27,8 +27,9 @@ class WindowCellsDirective extends Directive {
       const part = this.#parts[i]!;
       if (keys.includes(key) && !kept.has(key)) kept.set(key, part);
       else {
-        // `removePart` leaves the part's end marker (so does `repeat()`, one comment per cell that
-        // ever left): a marker left between two cells would make the next one look out of place.
+        // `removePart` leaves the part's end marker (lit/lit#5010; `repeat()` leaks one comment per
+        // cell that ever left): a marker left between two cells would make the next one look out
+        // of place.
         removePart(part);
         (part.endNode as ChildNode).remove();
       }
