@@ -16,34 +16,29 @@
 import { claim, standsBack } from './namespace.js';
 
 /**
- * Written in by the build: version, chunk files, and per tag the indexes of the files it needs
- * (entry first) twice: `t` with the code every element needs in its own chunk (a page with only
- * `<chain-money>` or `<chain-order-status>` loads that and not the shop), `s` with that code and
- * the shop elements' in one chunk (fewer, better compressed bytes for a shop page), and `c`, that
- * set built with the Chinese text in it. Which set a page uses is decided once, by the first tags
- * found and the page's language: `c` or `s` if one of them is a shop tag (`p`), else `t`.
+ * Written in by the build: version, the chunk files the loader imports itself (not those only the
+ * chunks import), and per tag the indexes of the files it needs (entry first) in each of three
+ * sets of chunks: [0] with the code every element needs in its own chunk (a page with only
+ * `<chain-money>` or `<chain-order-status>` loads that and not the shop), [1] with that code and
+ * the shop elements' in one chunk (fewer, better compressed bytes for a shop page), and [2], set
+ * 1 built with the Chinese text in it. Which set a page uses is decided once, by the first tags
+ * found and the page's language: 2 or 1 if one of them is a shop tag (`p`), else 0.
  */
 declare const __CHAINKIT_LOADER__: {
   readonly v: string;
   readonly f: readonly string[];
-  readonly t: Readonly<Record<string, readonly number[]>>;
-  readonly s: Readonly<Record<string, readonly number[]>>;
-  /** `s` with the Chinese text written into the code (no text chunk, no English). */
-  readonly c: Readonly<Record<string, readonly number[]>>;
+  readonly t: Readonly<Record<string, readonly [split: number[], shop: number[], chineseShop: number[]]>>;
   readonly p: readonly string[];
-  /** The zh-CN text chunk of `t`. */
+  /** The zh-CN text chunk of set 0. */
   readonly z: number;
 };
 
-const {
-  v: version,
-  f: files,
-  t: tags,
-  s: shopTags,
-  c: chineseShopTags,
-  p: shop,
-  z: text,
-} = __CHAINKIT_LOADER__;
+/** The sets of chunks in `__CHAINKIT_LOADER__.t`. */
+const SPLIT = 0;
+const SHOP = 1;
+const CHINESE_SHOP = 2;
+
+const { v: version, f: files, t: tags, p: shop, z: text } = __CHAINKIT_LOADER__;
 
 if (!standsBack(version, 'loader')) {
   // `currentScript` is only set while this classic script runs: read it now.
@@ -53,18 +48,18 @@ if (!standsBack(version, 'loader')) {
   const base = script?.src || location.href;
   const loading = new Map<string, Promise<unknown>>();
   const options: MutationObserverInit = { childList: true, subtree: true };
-  let chosen: typeof tags | undefined;
+  let chosen: number | undefined;
 
   /** Loads the chunks of `found` (known tags), choosing the set of chunks on the first call. */
   const load = (found: string[]): Promise<unknown>[] => {
-    if (!chosen) {
+    if (chosen === undefined) {
       // A Chinese page (the elements' rule: <html lang>, else the browser's language) with a
       // shop element loads the shop chunks with the Chinese in them; without one, it fetches its
       // text chunk with the elements' code rather than after it, so it never shows English
       // first. A failure here is reported by the elements when they load the text themselves.
       const chinese = /^zh\b/i.test(document.documentElement.lang || navigator.language);
-      chosen = found.some((tag) => shop.includes(tag)) ? (chinese ? chineseShopTags : shopTags) : tags;
-      if (chinese && chosen === tags) import(new URL(files[text]!, base).href).catch(() => undefined);
+      chosen = found.some((tag) => shop.includes(tag)) ? (chinese ? CHINESE_SHOP : SHOP) : SPLIT;
+      if (chinese && chosen === SPLIT) import(new URL(files[text]!, base).href).catch(() => undefined);
     }
     return found.map(loadTag);
   };
@@ -73,7 +68,7 @@ if (!standsBack(version, 'loader')) {
     let done = loading.get(tag);
     if (!done) {
       // The chunks register their tags one task at a time (cdn/staggered-define.ts).
-      done = Promise.all(chosen![tag]!.map((i) => import(new URL(files[i]!, base).href))).then(() =>
+      done = Promise.all(tags[tag]![chosen!].map((i) => import(new URL(files[i]!, base).href))).then(() =>
         customElements.whenDefined(tag),
       );
       loading.set(tag, done);

@@ -303,28 +303,28 @@ async function main() {
     return seen;
   };
   const files = Object.keys(graph).sort();
-  const indexes = (chunks) =>
-    Object.fromEntries(
-      Object.entries(chunks).map(([tag, entry]) => [tag, [...closure(entry)].map((f) => files.indexOf(f))]),
-    );
-  // Each set's Chinese text chunk (the one importing that set's shared code), which the loader
-  // fetches alongside the elements on a Chinese page.
-  const textChunk = (chunks) => {
-    const shared = closure(chunks['chain-store']);
-    const found = files.findIndex(
-      (f) => f.startsWith('zh-CN-') && graph[f].imports.some((dep) => shared.has(dep)),
-    );
-    if (found < 0) throw new Error('no zh-CN text chunk for a set of chunks');
-    return found;
-  };
+  // The Chinese text chunk of the split set (the one importing its shared code), which the loader
+  // fetches alongside the elements on a Chinese page without shop elements.
+  const shared = closure(tagChunks['chain-store']);
+  const textFile = files.find(
+    (f) => f.startsWith('zh-CN-') && graph[f].imports.some((dep) => shared.has(dep)),
+  );
+  if (!textFile) throw new Error('no zh-CN text chunk for the split set of chunks');
+  // Per tag, its files in each set (cdn/loader.ts): [split, shop page, Chinese shop page].
+  const tagFiles = Object.keys(tagChunks).map((tag) => [
+    tag,
+    [tagChunks, shopPageChunks, chineseShopPageChunks].map((chunks) => [...closure(chunks[tag])]),
+  ]);
+  // The loader names only the files it imports itself; the chunks import the others (floating-ui,
+  // the text chunks of other sets and languages) by relative URLs of their own.
+  const loaderFiles = [...new Set([...tagFiles.flatMap(([, sets]) => sets.flat()), textFile])].sort();
+  const index = (file) => loaderFiles.indexOf(file);
   const loaderMap = {
     v: version,
-    f: files,
-    t: indexes(tagChunks),
-    s: indexes(shopPageChunks),
-    c: indexes(chineseShopPageChunks),
+    f: loaderFiles,
+    t: Object.fromEntries(tagFiles.map(([tag, sets]) => [tag, sets.map((set) => set.map(index))])),
     p: SHOP_TAGS,
-    z: textChunk(tagChunks),
+    z: index(textFile),
   };
 
   // 2. The loader: a classic script (IIFE) with the map written in.
