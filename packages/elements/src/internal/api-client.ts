@@ -53,8 +53,8 @@ interface Shared<T> {
 /**
  * An in-memory cache of GET results with a time to live, that also de-duplicates concurrent
  * identical requests: while a load is pending every caller with the same key shares it. Aborting
- * one caller rejects only that caller; the shared load is aborted only when every caller waiting
- * on it gave up. Failed loads are not cached. Full, it drops its oldest entry.
+ * one caller rejects only that caller (with `aborted`); the shared load is aborted only when
+ * every caller waiting on it gave up. Failed loads are not cached. Full, it drops its oldest entry.
  */
 interface Cache<T> {
   /** Stores a value (e.g. an offer seen in a list page) as if it had been loaded now. */
@@ -66,17 +66,20 @@ interface Cache<T> {
 }
 
 /**
- * `promise`, or a rejection with `signal`'s reason as soon as `signal` aborts (after `onAbort`).
+ * `promise`, or a rejection with the `aborted` error as soon as `signal` aborts (after `onAbort`,
+ * given the signal's reason); without a signal, `promise` itself.
  */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal, onAbort?: () => void): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const abort = (): void => {
-      onAbort?.();
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', abort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
-  });
+function abortable<T>(promise: Promise<T>, signal: Signal, onAbort?: (reason: unknown) => void): Promise<T> {
+  return signal
+    ? new Promise<T>((resolve, reject) => {
+        const abort = (): void => {
+          onAbort?.(signal.reason);
+          reject(aborted(signal));
+        };
+        signal.addEventListener('abort', abort, { once: true });
+        promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+      })
+    : promise;
 }
 
 const fail = (code: string, message: string, status = 0, cause?: unknown): ChainApiError =>
@@ -134,7 +137,7 @@ export function createApiClient(options: ApiClientOptions): CachingApiClient {
         pending.clear();
       },
       get(key, load, signal) {
-        if (signal?.aborted) return Promise.reject(signal.reason);
+        if (signal?.aborted) return Promise.reject(aborted(signal));
         const hit = settled.get(key);
         if (hit && hit[1] > now()) return Promise.resolve(hit[0]);
         settled.delete(key);
@@ -173,9 +176,7 @@ export function createApiClient(options: ApiClientOptions): CachingApiClient {
   const sleep = (ms: number, signal: Signal): Promise<unknown> => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const wait = new Promise((resolve) => (timer = setTimeout(resolve, ms)));
-    return (signal ? abortable(wait, signal, () => clearTimeout(timer)) : wait).catch(() => {
-      throw aborted(signal);
-    });
+    return abortable(wait, signal, () => clearTimeout(timer));
   };
 
   /**
@@ -197,30 +198,26 @@ export function createApiClient(options: ApiClientOptions): CachingApiClient {
     if (extra.idempotencyKey !== undefined) headers['Idempotency-Key'] = extra.idempotencyKey;
     for (let n = 1; ; n += 1) {
       if (signal?.aborted) throw aborted(signal);
-      // One attempt, aborted by the caller or by its time limit (then a network error).
+      // One attempt, aborted by its time limit (then a network error) or by the caller.
       const controller = new AbortController();
-      const onAbort = (): void => controller.abort(signal?.reason);
-      signal?.addEventListener('abort', onAbort, { once: true });
       const timer = setTimeout(
         () => controller.abort(new DOMException('timed out', 'TimeoutError')),
         timeoutMs,
       );
-      const response = await (options.fetch ?? fetch)(base + path, {
+      const attempt = (options.fetch ?? fetch)(base + path, {
         method,
         headers,
         body: body === undefined ? null : JSON.stringify(body),
         signal: controller.signal,
         credentials: 'omit',
         cache: 'no-store',
-      })
-        .catch((cause: unknown) => {
+      }).finally(() => clearTimeout(timer));
+      const response = await abortable(attempt, signal, (reason) => controller.abort(reason)).catch(
+        (cause: unknown) => {
           if (signal?.aborted) throw aborted(signal);
           return fail('network_error', 'Could not reach the order server', 0, cause);
-        })
-        .finally(() => {
-          clearTimeout(timer);
-          signal?.removeEventListener('abort', onAbort);
-        });
+        },
+      );
       let error = response as ChainApiError;
       if (!(response instanceof ChainApiError)) {
         const { status } = response;
@@ -252,8 +249,7 @@ export function createApiClient(options: ApiClientOptions): CachingApiClient {
 
   /**
    * A cached catalog read: `GET path` through `cache` under `cacheKey`, `pick` checking the body
-   * and taking the value out (`undefined` for a body of the wrong shape); an abort of this caller
-   * becomes `aborted`.
+   * and taking the value out (`undefined` for a body of the wrong shape).
    */
   const read = <T>(
     into: Cache<T>,
@@ -262,19 +258,15 @@ export function createApiClient(options: ApiClientOptions): CachingApiClient {
     pick: (body: never) => T | undefined,
     signal: Signal,
   ): Promise<T> =>
-    into
-      .get(
-        cacheKey,
-        async (loadSignal) => {
-          const value = pick(await request<never>('GET', path, loadSignal));
-          if (value === undefined) throw invalidResponse();
-          return value;
-        },
-        signal,
-      )
-      .catch((error: unknown) => {
-        throw !(error instanceof ChainApiError) && signal?.aborted ? aborted(signal) : error;
-      });
+    into.get(
+      cacheKey,
+      async (loadSignal) => {
+        const value = pick(await request<never>('GET', path, loadSignal));
+        if (value === undefined) throw invalidResponse();
+        return value;
+      },
+      signal,
+    );
 
   return {
     api: base,
