@@ -86,7 +86,8 @@ export function configureLocalization({ sourceLocale, targetLocales, loadLocale 
   let pending: string | undefined;
   let request = 0;
   let loading = Promise.resolve();
-  let settle: { resolve(): void; reject(error: unknown): void } | undefined;
+  /** Settles the shared promise of the requests under way: resolves it, or rejects it with `error`. */
+  let settle: ((error?: unknown) => void) | undefined;
   return {
     getLocale: () => active,
     setLocale(locale) {
@@ -94,13 +95,16 @@ export function configureLocalization({ sourceLocale, targetLocales, loadLocale 
       if (!valid.has(locale)) throw new Error('Invalid locale code');
       const id = ++request;
       pending = locale;
-      if (!settle) loading = new Promise((resolve, reject) => (settle = { resolve, reject }));
+      if (!settle) {
+        loading = new Promise((resolve, reject) => {
+          settle = (error) => (error === undefined ? resolve() : reject(error));
+        });
+      }
       status({ status: 'loading', loadingLocale: locale });
       const finish = (error?: unknown): void => {
         const done = settle;
         pending = settle = undefined;
-        if (error === undefined) done?.resolve();
-        else done?.reject(error);
+        done?.(error);
       };
       (locale === sourceLocale ? Promise.resolve({ templates: undefined }) : loadLocale(locale)).then(
         (module: { templates: TemplateMap | undefined }) => {
