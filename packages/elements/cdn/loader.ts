@@ -50,6 +50,9 @@ if (!standsBack(version, 'loader')) {
   const options: MutationObserverInit = { childList: true, subtree: true };
   let chosen: number | undefined;
 
+  /** Imports the chunk `files[index]`, resolved against the loader's URL. */
+  const importFile = (index: number): Promise<unknown> => import(new URL(files[index]!, base).href);
+
   /** Loads the chunks of `found` (known tags), choosing the set of chunks on the first call. */
   const load = (found: string[]): Promise<unknown>[] => {
     if (chosen === undefined) {
@@ -59,7 +62,7 @@ if (!standsBack(version, 'loader')) {
       // first. A failure here is reported by the elements when they load the text themselves.
       const chinese = /^zh\b/i.test(document.documentElement.lang || navigator.language);
       chosen = found.some((tag) => shop.includes(tag)) ? (chinese ? CHINESE_SHOP : SHOP) : SPLIT;
-      if (chinese && chosen === SPLIT) import(new URL(files[text]!, base).href).catch(() => undefined);
+      if (chinese && chosen === SPLIT) importFile(text).catch(() => undefined);
     }
     return found.map(loadTag);
   };
@@ -68,9 +71,7 @@ if (!standsBack(version, 'loader')) {
     let done = loading.get(tag);
     if (!done) {
       // The chunks register their tags one task at a time (cdn/staggered-define.ts).
-      done = Promise.all(tags[tag]![chosen!].map((i) => import(new URL(files[i]!, base).href))).then(() =>
-        customElements.whenDefined(tag),
-      );
+      done = Promise.all(tags[tag]![chosen!].map(importFile)).then(() => customElements.whenDefined(tag));
       loading.set(tag, done);
       done.catch((error: unknown) => {
         // Forget the failure so the tag is tried again when it next appears.
