@@ -6,11 +6,25 @@ import { clearDraft, draftKey, loadDraft, saveDraft } from '../src/order-form/dr
 import { moveFor, type GridCaret, type GridKey, type GridShape } from '../src/order-form/keyboard-grid.js';
 import { attributeNames, buildMatrix } from '../src/order-form/matrix-axes.js';
 import { OrderSubmission, outcomeOf } from '../src/order-form/order-submission.js';
+import { linesByOffer } from '../src/order-form/other-items.js';
 import { linesOf, parseQuantity } from '../src/order-form/quantity-input.js';
 
 const sku = (id: string, attributes: Record<string, string>): Sku => ({ id, attributes });
 
 describe('order form logic', () => {
+  it('groups lines by offer, offers in the order they first appear, lines in their own order', () => {
+    const lines = [
+      { offerId: 'coat', skuId: 'coat-red' },
+      { offerId: 'hat', skuId: 'hat-1' },
+      { offerId: 'coat', skuId: 'coat-blue' },
+    ];
+    expect([...linesByOffer(lines)]).to.deep.equal([
+      ['coat', [lines[0], lines[2]]],
+      ['hat', [lines[1]]],
+    ]);
+    expect(linesByOffer([]).size).to.equal(0);
+  });
+
   describe('buildMatrix()', () => {
     it('makes rows of the first attribute and columns of the second, in catalog order', () => {
       const model = buildMatrix([

@@ -10,7 +10,7 @@ import { focusRing } from '../internal/theme.js';
 import type { ChainOrderForm } from '../order-form/chain-order-form.js';
 import { formats } from '../order-form/format.js';
 import { priceLines, skuOf } from '../order-form/order-pricing.js';
-import { skuLabel } from '../order-form/other-items.js';
+import { linesByOffer, skuLabel } from '../order-form/other-items.js';
 import { parseQuantity } from '../order-form/quantity-input.js';
 import { violationText } from '../order-form/violation-text.js';
 import { cartStore, DEFAULT_CART_KEY, isCartLine, type CartLine, type CartStore } from './cart-store.js';
@@ -291,12 +291,10 @@ export class ChainCart extends ChainElement {
     const open = this.#popup.open;
     // Lines of offers still loading are left out of the quote; those of offers that failed are in
     // it, as unknown SKUs. The violations naming a SKU are shown at its line (`byCell`), those of
-    // an offer as a whole (MOQ/max of a mixed batch) under the offer; the cart has no offer of its
-    // own, so `priceLines` is given none.
+    // an offer as a whole (MOQ/max of a mixed batch) under the offer.
     const { quote: result, byCell } = priceLines(
       this.#catalog!,
       lines.filter((line) => this.#loaded.has(line.offerId) || !loading.has(line.offerId)),
-      '',
     );
     const quotedLines = new Map(result.lines.map((quoted) => [quoted.skuId, quoted]));
     let index = 0;
@@ -336,9 +334,8 @@ export class ChainCart extends ChainElement {
         }
       </li>`;
     };
-    const renderOffer = (offerId: string): TemplateResult => {
+    const renderOffer = ([offerId, offerLines]: [string, CartLine[]]): TemplateResult => {
       const offer = this.#loaded.get(offerId);
-      const offerLines = lines.filter((line) => line.offerId === offerId);
       const quoted = result.offers.find((candidate) => candidate.offerId === offerId);
       const next = quoted?.nextTier;
       const unit =
@@ -412,7 +409,7 @@ export class ChainCart extends ChainElement {
         ${
           lines.length
             ? html`<ul part="offers" class="offers">
-                  ${[...new Set(lines.map((line) => line.offerId))].map(renderOffer)}
+                  ${[...linesByOffer(lines)].map(renderOffer)}
                 </ul>
                 <p part="summary" class="summary" aria-live="polite">
                   ${msg('Subtotal', { id: 'cart.subtotal' })}:

@@ -22,13 +22,14 @@ export function skuOf(violation: Violation): string | undefined {
  * what the server will charge; build `catalog` once per set of offers, as core caches its index
  * per catalog object) and sorts the violations: those naming a SKU go to its cell, those of
  * `offerId` as a whole (and of the request) to the offer. Other offers' offer-wide violations
- * stay in `quote.offers`.
+ * stay in `quote.offers`. Without `offerId` (the cart, which has no offer of its own), `offer` is
+ * `null` and `offerWide` holds only the request's.
  */
-export function priceLines(catalog: Catalog, lines: readonly FormLine[], offerId: string): PricedLines {
+export function priceLines(catalog: Catalog, lines: readonly FormLine[], offerId?: string): PricedLines {
   const result = quote(catalog, lines);
   const byCell = new Map<string, Violation[]>();
   const offerWide: Violation[] = [];
-  const offer = result.offers.find((quoted) => quoted.offerId === offerId) ?? null;
+  const offer = (offerId && result.offers.find((quoted) => quoted.offerId === offerId)) || null;
   for (const part of [...result.offers, result])
     for (const violation of part.violations) {
       const skuId = skuOf(violation);

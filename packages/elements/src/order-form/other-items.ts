@@ -26,6 +26,17 @@ export function skuLabel(offer: Offer | undefined, skuId: string, locale: string
   return labels.values(names, valuesOf(sku, names)).filter(Boolean).join(' / ') || skuId;
 }
 
+/** `lines` grouped by offer, in the order each offer first appears (one pass, for long carts). */
+export function linesByOffer<T extends { readonly offerId: string }>(lines: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const line of lines) {
+    const group = groups.get(line.offerId);
+    if (group) group.push(line);
+    else groups.set(line.offerId, [line]);
+  }
+  return groups;
+}
+
 /**
  * The lines of other offers ordered together with the form's offer, read-only (they are edited
  * in the cart), each offer with its subtotal and violations, then the order's grand total.
@@ -40,9 +51,8 @@ export function renderOtherItems(
   return html`<section part="other-items" aria-labelledby="other-items-title">
     <h3 id="other-items-title">${msg('Also in this order', { id: 'orderForm.other.title' })}</h3>
     <ul>
-      ${[...new Set(lines.map((line) => line.offerId))].map((offerId) => {
+      ${[...linesByOffer(lines)].map(([offerId, own]) => {
         const offer = offers.get(offerId);
-        const own = lines.filter((line) => line.offerId === offerId);
         const quoted = quote.offers.find((candidate) => candidate.offerId === offerId);
         const violations = [
           ...(quoted?.violations ?? []),
