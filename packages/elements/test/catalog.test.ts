@@ -36,6 +36,12 @@ function offerRequests(): { search: URLSearchParams }[] {
     .map((r) => ({ search: new URLSearchParams(r.search) }));
 }
 
+/**
+ * How long a state that waits for an (msw) response may take: waitUntil's 1 s default is too
+ * short for the first response of a run on a busy 2-core machine (seen once in CI-like runs).
+ */
+const RESPONSE_TIMEOUT = 5000;
+
 async function networkCatalog(attrs: { locale?: string; pageSize?: number } = {}): Promise<ChainCatalog> {
   return fixture<ChainCatalog>(
     html`<chain-catalog
@@ -51,6 +57,7 @@ async function loaded(el: ChainCatalog, count?: number): Promise<void> {
   await waitUntil(
     () => (count === undefined ? cards(el).length > 0 : cards(el).length === count),
     `expected ${count ?? 'some'} cards, saw ${cards(el).length}`,
+    { timeout: RESPONSE_TIMEOUT },
   );
   await el.updateComplete;
 }
@@ -147,7 +154,7 @@ describe('<chain-catalog>', () => {
       const el = await networkCatalog();
       await loaded(el, 3);
       await search(el, 'no such thing');
-      await waitUntil(() => q(el, '[part~="empty"]') !== null, 'empty state');
+      await waitUntil(() => q(el, '[part~="empty"]') !== null, 'empty state', { timeout: RESPONSE_TIMEOUT });
       expect(text(q(el, '[part~="empty"] p'))).to.equal('No offers match your search.');
       await expect(el).to.be.accessible();
       q<HTMLButtonElement>(el, '[part~="empty"] button')!.click();
@@ -158,14 +165,14 @@ describe('<chain-catalog>', () => {
     it('shows an empty state for a store without offers', async () => {
       api.useCatalog({ ...FIXTURE_CATALOG, offers: [] });
       const el = await networkCatalog();
-      await waitUntil(() => q(el, '[part~="empty"]') !== null, 'empty state');
+      await waitUntil(() => q(el, '[part~="empty"]') !== null, 'empty state', { timeout: RESPONSE_TIMEOUT });
       expect(text(q(el, '[part~="empty"]'))).to.equal('There are no offers yet.');
     });
 
     it('shows an error with Retry, announced as an alert, and recovers', async () => {
       api.fail({ path: '/v1/offers', status: 500 });
       const el = await networkCatalog();
-      await waitUntil(() => q(el, '[part~="error"]') !== null, 'error state');
+      await waitUntil(() => q(el, '[part~="error"]') !== null, 'error state', { timeout: RESPONSE_TIMEOUT });
       const error = q(el, '[part~="error"]')!;
       expect(error.getAttribute('role')).to.equal('alert');
       expect(text(error.querySelector('p'))).to.equal('The offers could not be loaded.');
