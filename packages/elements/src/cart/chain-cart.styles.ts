@@ -10,15 +10,6 @@ export default css`
     line-height: 1.5;
   }
 
-  input,
-  button {
-    font: inherit;
-    color: inherit;
-    background: ${tokens.colorSurface};
-    border: 1px solid ${tokens.colorBorder};
-    border-radius: ${tokens.radius};
-  }
-
   button {
     min-width: 24px;
     min-height: 24px;

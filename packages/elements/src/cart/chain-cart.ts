@@ -5,7 +5,7 @@ import { live } from 'lit/directives/live.js';
 import { StoreController } from '../internal/api-controller.js';
 import { ChainElement, hostStyles } from '../internal/chain-element.js';
 import { PlacementController } from '../internal/placement-controller.js';
-import { visuallyHidden } from '../internal/shared-styles.js';
+import { formControls, visuallyHidden } from '../internal/shared-styles.js';
 import { focusRing } from '../internal/theme.js';
 import type { ChainOrderForm } from '../order-form/chain-order-form.js';
 import { formats } from '../order-form/format.js';
@@ -103,7 +103,7 @@ const cartIcon = svg`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden
  * @cssprop --chain-space-3 - Spacing.
  */
 export class ChainCart extends ChainElement {
-  static override styles = [hostStyles, focusRing, styles, visuallyHidden];
+  static override styles = [hostStyles, focusRing, formControls, styles, visuallyHidden];
 
   static override properties = {
     api: { type: String },

@@ -38,16 +38,6 @@ export default css`
   }
 
   input,
-  select,
-  button {
-    font: inherit;
-    color: inherit;
-    background: ${tokens.colorSurface};
-    border: 1px solid ${tokens.colorBorder};
-    border-radius: ${tokens.radius};
-  }
-
-  input,
   select {
     min-height: 2.5rem;
     padding: ${tokens.space1} ${tokens.space2};

@@ -6,7 +6,7 @@ import { StoreController } from '../internal/api-controller.js';
 import { isChainApiError } from '../internal/api-error.js';
 import { ChainElement, hostStyles } from '../internal/chain-element.js';
 import { getChainLocale } from '../internal/localization.js';
-import { visuallyHidden } from '../internal/shared-styles.js';
+import { formControls, visuallyHidden } from '../internal/shared-styles.js';
 import { styleProps } from '../internal/style-props.js';
 import { focusRing } from '../internal/theme.js';
 import {
@@ -106,7 +106,7 @@ const OVERHANG_PX = 300;
  * @fires chain-offer-select - A card was chosen (click, Enter or Space). Detail: `{ offerId, offer }`.
  */
 export class ChainCatalog extends ChainElement {
-  static override styles = [hostStyles, focusRing, styles, visuallyHidden];
+  static override styles = [hostStyles, focusRing, formControls, styles, visuallyHidden];
 
   static override properties = {
     api: { type: String },

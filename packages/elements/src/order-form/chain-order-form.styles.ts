@@ -107,17 +107,6 @@ export default css`
     text-align: center;
   }
 
-  /* Matrix cells, buyer fields and buttons. */
-  input,
-  textarea,
-  button {
-    font: inherit;
-    color: inherit;
-    background: ${tokens.colorSurface};
-    border: 1px solid ${tokens.colorBorder};
-    border-radius: ${tokens.radius};
-  }
-
   [aria-invalid='true'] {
     border: 2px solid ${tokens.colorDanger};
   }

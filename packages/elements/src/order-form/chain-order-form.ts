@@ -13,7 +13,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { StoreController } from '../internal/api-controller.js';
 import { isChainApiError } from '../internal/api-error.js';
 import { ChainElement, hostStyles } from '../internal/chain-element.js';
-import { visuallyHidden } from '../internal/shared-styles.js';
+import { formControls, visuallyHidden } from '../internal/shared-styles.js';
 import { focusRing } from '../internal/theme.js';
 import {
   fieldFor,
@@ -178,7 +178,7 @@ const isOrderable = (quantity: number): boolean => Number.isSafeInteger(quantity
 export class ChainOrderForm extends ChainElement {
   static formAssociated = true;
 
-  static override styles = [hostStyles, focusRing, styles, visuallyHidden];
+  static override styles = [hostStyles, focusRing, formControls, styles, visuallyHidden];
 
   static override properties = {
     offer: { type: String },
