@@ -16,8 +16,10 @@
  * Also: the loader included twice registers each element once, and the second copy warns once;
  * a site with its own copy of Lit keeps working beside Chainkit's; a Chinese page never shows the
  * widgets' English text first, even when every request is slow, loads the shop chunk with the
- * Chinese written in and no text chunk, and loads the English when it switches; an English page
- * loads the English shop chunk and the Chinese text only when it switches.
+ * Chinese written in and no text chunk, and loads the English when it switches; a Chinese
+ * order-tracking page (no shop element) loads the order status's chunks with the Chinese written
+ * in, and no text chunk either; an English page loads the English shop chunk and the Chinese
+ * text only when it switches.
  * Needs the browser build (packages/elements/dist-cdn) and /usr/bin/chromium.
  */
 import { randomBytes } from 'node:crypto';
@@ -402,6 +404,54 @@ describe('a Chinese page', () => {
       .toBe('Search offers');
     await page.locator('[data-lang="zh-CN"]').first().click();
     await expect.poll(() => cartLabel.textContent()).toBe('进货单');
+    expect(problems.errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
+
+describe('a Chinese order-tracking page', () => {
+  it('loads the order status with its Chinese in the code: no text chunk, no shop code, no English first', async () => {
+    // What a buyer opens from an order link: one <chain-order-status>, no shop element. Each
+    // frame, the element's text is written down.
+    const { page, problems } = await openPage('/examples/e2e-status-zh.html', async (p) => {
+      await p.route('**/examples/e2e-status-zh.html', (route) =>
+        route.fulfill({
+          contentType: 'text/html; charset=utf-8',
+          body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+            <script src="/cdn/chainkit.js" defer></script></head>
+            <body><chain-order-status></chain-order-status></body></html>`,
+        }),
+      );
+      await p.addInitScript(() => {
+        const texts: string[] = [];
+        (window as unknown as { statusTexts: string[] }).statusTexts = texts;
+        const look = (): void => {
+          const text = document.querySelector('chain-order-status')?.shadowRoot?.textContent?.trim();
+          if (text && texts.at(-1) !== text) texts.push(text);
+          if (performance.now() < 5_000) requestAnimationFrame(look);
+        };
+        requestAnimationFrame(look);
+      });
+    });
+    const texts = () => page.evaluate(() => (window as unknown as { statusTexts: string[] }).statusTexts);
+    await expect.poll(texts, { timeout: 30_000 }).toContain('没有可显示的订单。');
+    expect(await texts()).toEqual(['没有可显示的订单。']);
+    // Exactly the Chinese split set's files for the tag: the loader, its entry and the shared
+    // code, both with the Chinese written in.
+    const manifest = JSON.parse(
+      readFileSync(join(root, 'packages/elements/dist-cdn/manifest.json'), 'utf8'),
+    ) as { chineseTags: Record<string, string>; files: Record<string, { imports?: string[] }> };
+    const status = manifest.chineseTags['chain-order-status']!;
+    const shared = manifest.files[status]!.imports ?? [];
+    expect(shared.map((file) => file.replace(/-[\w-]{8}\.js$/, ''))).toEqual(['base-zh']);
+    expect((await cdnFiles(page)).sort()).toEqual(['chainkit.js', status, ...shared].sort());
+    // A shop element added later loads the shop code of the same set, with its Chinese.
+    await page.evaluate(() => document.body.append(document.createElement('chain-cart')));
+    const cartLabel = page.locator('chain-cart [part~="toggle-label"]');
+    await expect.poll(() => cartLabel.textContent(), { timeout: 30_000 }).toBe('进货单');
+    expect((await cdnFiles(page)).sort()).toEqual(
+      [...new Set(['chainkit.js', status, ...shared, manifest.chineseTags['chain-cart']!])].sort(),
+    );
     expect(problems.errors).toEqual([]);
     await page.close();
   }, 120_000);

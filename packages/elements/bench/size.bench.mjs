@@ -47,7 +47,7 @@ export const PAGE_TAGS = [
 /** The shop elements, as build-cdn.mjs's SHOP_TAGS (not imported: that would load Vite). */
 const SHOP_TAGS = [...PAGE_TAGS];
 
-/** A text chunk: `zh-CN-…` (a Chinese page without shop elements loads it), `en-…`. */
+/** A text chunk: `zh-CN-…` (an English page loads it if it switches to Chinese), `en-…`. */
 const TEXT = /^(?:zh-CN|en)-/;
 
 /** The floating-ui chunk: only browsers without CSS anchor positioning load it. */
@@ -89,15 +89,15 @@ export function readManifest() {
 
 /**
  * The files `tags` load on a Chinese page, as the loader picks them: the Chinese shop-page set
- * (the text written into the code) when one of them is a shop element, else the split set with
- * its Chinese text chunk. `first`: the loader, each tag's entry chunk with its static imports
- * (and that text chunk). `purchase`: those and every chunk they can load on demand but the texts
- * of other languages (a buyer who orders does not switch language), and their imports.
- * `native`: the purchase in a browser with CSS anchor positioning, which never loads floating-ui.
+ * when one of them is a shop element, else the Chinese split set (both have the text written in,
+ * so no text chunk). `first`: the loader, each tag's entry chunk with its static imports.
+ * `purchase`: those and every chunk they can load on demand but the texts of other languages (a
+ * buyer who orders does not switch language), and their imports. `native`: the purchase in a
+ * browser with CSS anchor positioning, which never loads floating-ui.
  */
 export function pageFiles(manifest, tags) {
   const shopPage = tags.some((tag) => SHOP_TAGS.includes(tag));
-  const tagChunks = shopPage ? manifest.chineseShopPageTags : manifest.tags;
+  const tagChunks = shopPage ? manifest.chineseShopPageTags : manifest.chineseTags;
   const first = new Set(['chainkit.js']);
   const visit = (name, into) => {
     if (into.has(name)) return;
@@ -110,7 +110,6 @@ export function pageFiles(manifest, tags) {
     visit(entry, first);
   }
   const lazy = (files) => [...files].flatMap((name) => manifest.files[name]?.dynamicImports ?? []);
-  if (!shopPage) for (const dep of lazy(first)) if (TEXT.test(dep)) visit(dep, first);
   const grow = (into, skip) => {
     const more = () => lazy(into).filter((f) => !into.has(f) && !TEXT.test(f) && !skip?.test(f));
     for (let next = more(); next.length > 0; next = more()) for (const dep of next) visit(dep, into);
@@ -202,6 +201,9 @@ export async function run() {
     measurePage();
   const narrow = pageFiles(manifest, ['chain-catalog', 'chain-order-form', 'chain-cart']).first;
   const money = pageFiles(manifest, ['chain-money']).first;
+  // A buyer's order-tracking page: one <chain-order-status>, in Chinese.
+  const status = pageFiles(manifest, ['chain-order-status']).first;
+  const sum = (files) => files.reduce((n, f) => n + brotliSize(f), 0);
   const full = brotliSize('chainkit.full.js');
   const anchor = buyButtonSizes();
   const pageOk = purchaseBytes <= PAGE_BUDGET;
@@ -210,7 +212,7 @@ export async function run() {
     `elements: loader chainkit.js ${loader} B brotli (budget ${kb(LOADER_BUDGET)}) ${loader <= LOADER_BUDGET ? 'OK' : 'MISSED'}`,
     `elements: page <${PAGE_TAGS.join('> <')}>, Chinese — first load ${kb(firstBytes)} (${first.length} files), after a purchase ${kb(purchaseBytes)} without CSS anchor positioning (+ ${onDemand.join(', ') || 'nothing'} on demand), ${kb(nativeBytes)} with it (floating-ui ${kb(floatingUiBytes)} never loaded); budget ${kb(PAGE_BUDGET)} after a purchase ${pageOk ? 'OK' : 'MISSED'}`,
     `  anchor: Shopify Buy Button JS ${anchor.version} ${kb(anchor.js)} + ${kb(anchor.css)} CSS, measured (buybutton.min.js, buybutton.css)`,
-    `  catalog + order form + cart only, first load ${kb(narrow.reduce((n, f) => n + brotliSize(f), 0))}; <chain-money> only, ${kb(money.reduce((n, f) => n + brotliSize(f), 0))}; full bundle chainkit.full.js ${kb(full)}`,
+    `  catalog + order form + cart only, first load ${kb(sum(narrow))}; <chain-order-status> only, ${kb(sum(status))}; <chain-money> only, ${kb(sum(money))}; full bundle chainkit.full.js ${kb(full)}`,
   ];
   if (!pageOk) {
     lines.push('  heaviest parts of the page (estimated brotli share):');

@@ -17,28 +17,29 @@ import { claim, standsBack } from './namespace.js';
 
 /**
  * Written in by the build: version, the chunk files the loader imports itself (not those only the
- * chunks import), and per tag the indexes of the files it needs (entry first) in each of three
+ * chunks import), and per tag the indexes of the files it needs (entry first) in each of four
  * sets of chunks: [0] with the code every element needs in its own chunk (a page with only
  * `<chain-money>` or `<chain-order-status>` loads that and not the shop), [1] with that code and
- * the shop elements' in one chunk (fewer, better compressed bytes for a shop page), and [2], set
- * 1 built with the Chinese text in it. Which set a page uses is decided once, by the first tags
- * found and the page's language: 2 or 1 if one of them is a shop tag (`p`), else 0.
+ * the shop elements' in one chunk (fewer, better compressed bytes for a shop page), [2] and [3],
+ * sets 0 and 1 built with the Chinese text in them (a Chinese page loads no text chunk). Which set
+ * a page uses is decided once, by the first tags found and the page's language: 1 or 3 if one of
+ * them is a shop tag (`p`), else 0 or 2.
  */
 declare const __CHAINKIT_LOADER__: {
   readonly v: string;
   readonly f: readonly string[];
-  readonly t: Readonly<Record<string, readonly [split: number[], shop: number[], chineseShop: number[]]>>;
+  readonly t: Readonly<
+    Record<string, readonly [split: number[], shop: number[], chineseSplit: number[], chineseShop: number[]]>
+  >;
   readonly p: readonly string[];
-  /** The zh-CN text chunk of set 0. */
-  readonly z: number;
 };
 
-/** The sets of chunks in `__CHAINKIT_LOADER__.t`. */
-const SPLIT = 0;
+/** The sets of chunks in `__CHAINKIT_LOADER__.t`: the shop one is the split one plus 1… */
 const SHOP = 1;
-const CHINESE_SHOP = 2;
+/** …and the Chinese one the English one plus 2. */
+const CHINESE = 2;
 
-const { v: version, f: files, t: tags, p: shop, z: text } = __CHAINKIT_LOADER__;
+const { v: version, f: files, t: tags, p: shop } = __CHAINKIT_LOADER__;
 
 if (!standsBack(version, 'loader')) {
   // `currentScript` is only set while this classic script runs: read it now.
@@ -55,15 +56,11 @@ if (!standsBack(version, 'loader')) {
 
   /** Loads the chunks of `found` (known tags), choosing the set of chunks on the first call. */
   const load = (found: string[]): Promise<unknown>[] => {
-    if (chosen === undefined) {
-      // A Chinese page (the elements' rule: <html lang>, else the browser's language) with a
-      // shop element loads the shop chunks with the Chinese in them; without one, it fetches its
-      // text chunk with the elements' code rather than after it, so it never shows English
-      // first. A failure here is reported by the elements when they load the text themselves.
-      const chinese = /^zh\b/i.test(document.documentElement.lang || navigator.language);
-      chosen = found.some((tag) => shop.includes(tag)) ? (chinese ? CHINESE_SHOP : SHOP) : SPLIT;
-      if (chinese && chosen === SPLIT) importFile(text).catch(() => undefined);
-    }
+    // A Chinese page (the elements' rule: <html lang>, else the browser's language) loads the
+    // chunks with the Chinese in them, so it never shows English first and fetches no text.
+    chosen ??=
+      (found.some((tag) => shop.includes(tag)) ? SHOP : 0) +
+      (/^zh\b/i.test(document.documentElement.lang || navigator.language) ? CHINESE : 0);
     return found.map(loadTag);
   };
 

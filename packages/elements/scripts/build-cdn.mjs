@@ -5,7 +5,7 @@
 //
 // - chainkit.js          the loader: a classic script that imports each chain-* tag's chunks
 //                        when the tag first appears (the map tag → hashed chunks is written in);
-// - the tags' chunks, in two sets (the loader uses one per page):
+// - the tags' chunks, in four sets (the loader uses one per page):
 //   split:               base-<hash>.js, code every element needs (Lit, the localize runtime,
 //                        the API client…); shop-<hash>.js, the shop elements' code (store,
 //                        catalog, ladder price, order form, cart) and core pricing, registering
@@ -13,15 +13,17 @@
 //                        those two: a page with only them does not load the shop;
 //   shop page:           shop-page-<hash>.js, base and shop in one file (a page with a shop
 //                        element), and its own chain-money / chain-order-status entries;
-//   Chinese shop page:   shop-page-zh-<hash>.js and its entries, the same with the Chinese text
-//                        written into the code (scripts/inline-text.mjs), for a Chinese page with
-//                        a shop element; its English, en-<hash>.js, loads if the page switches;
-//   the other sets' zh-CN-<hash>.js, the Chinese text, loaded on demand by a Chinese page;
+//   Chinese split and    base-zh / shop-zh-<hash>.js and shop-page-zh-<hash>.js with their
+//   Chinese shop page:   entries, the same two sets with the Chinese text written into the code
+//                        (scripts/inline-text.mjs), for a Chinese page, which then loads no text
+//                        chunk; their English, en-<hash>.js, loads if the page switches;
+//   the English sets' zh-CN-<hash>.js, the Chinese text, loaded if an English page switches;
 // - chainkit.full.js     every element in one classic script;
 // - *.map                source maps;
 // - manifest.json        { version, files: { name: { path, integrity, bytes, brotli, imports,
-//                        dynamicImports } }, tags: { tag: entry chunk } (split set),
-//                        shopPageTags / chineseShopPageTags: { tag: entry chunk } (shop-page sets) }.
+//                        dynamicImports } }, tags / chineseTags: { tag: entry chunk } (split
+//                        sets), shopPageTags / chineseShopPageTags: { tag: entry chunk } (shop-page
+//                        sets) }.
 //
 // Prints the sizes (brotli, quality 11) and the SRI hashes (sha384) of the two script-tag files.
 import { createHash } from 'node:crypto';
@@ -225,11 +227,12 @@ const SHOP_MODULES =
   /packages\/elements\/src\/(?:(?:store|catalog|ladder-price|order-form|cart)\/(?!translations\/)|internal\/placement-controller)|packages\/core\/src\/(?!routing|dates)/;
 
 async function main() {
-  // 1. One ES module per tag, registering it, twice. The split set: the code in hashed chunks
-  //    `base` (every element needs it) and `shop` (the shop elements), so a page with only
+  // 1. One ES module per tag, registering it, in each set. The split set: the code in hashed
+  //    chunks `base` (every element needs it) and `shop` (the shop elements), so a page with only
   //    <chain-money> or <chain-order-status> does not load the shop. The shop-page set: both in
-  //    one chunk, `shop-page`, ~1 KB less brotli than the two compressed apart. The loader picks
-  //    one set per page, by the first tags it finds (see cdn/loader.ts).
+  //    one chunk, `shop-page`, ~1 KB less brotli than the two compressed apart. Each again with
+  //    the Chinese written in. The loader picks one set per page, by the first tags it finds and
+  //    the page's language (see cdn/loader.ts).
   const graph = {};
   const bundledModules = new Set();
   /** Per chunk, the minified length each source module contributes (written to stats.json). */
@@ -283,13 +286,20 @@ async function main() {
   );
   const shopPageModules = new RegExp(`${BASE_MODULES.source}|${SHOP_MODULES.source}`);
   const shopPageChunks = await tagBuild([{ name: 'shop-page', test: shopPageModules }], false);
-  // The Chinese shop-page set: the same with the Chinese written in (inline-text.mjs), for a
-  // Chinese page with a shop element, which then loads no text chunk and no English.
-  const chineseShopPageChunks = await tagBuild(
+  // The Chinese sets: the same two with the Chinese written in (inline-text.mjs), for a Chinese
+  // page, which then loads no text chunk and no English (its own chunk, loaded if it switches).
+  const english = { name: 'en', test: /chainkit-text:en/, priority: 3 };
+  const chineseTagChunks = await tagBuild(
     [
-      { name: 'en', test: /chainkit-text:en/, priority: 2 },
-      { name: 'shop-page-zh', test: shopPageModules, priority: 1 },
+      english,
+      { name: 'base-zh', test: BASE_MODULES, priority: 2 },
+      { name: 'shop-zh', test: SHOP_MODULES, priority: 1 },
     ],
+    false,
+    'zh-CN',
+  );
+  const chineseShopPageChunks = await tagBuild(
+    [english, { name: 'shop-page-zh', test: shopPageModules, priority: 1 }],
     false,
     'zh-CN',
   );
@@ -303,28 +313,23 @@ async function main() {
     return seen;
   };
   const files = Object.keys(graph).sort();
-  // The Chinese text chunk of the split set (the one importing its shared code), which the loader
-  // fetches alongside the elements on a Chinese page without shop elements.
-  const shared = closure(tagChunks['chain-store']);
-  const textFile = files.find(
-    (f) => f.startsWith('zh-CN-') && graph[f].imports.some((dep) => shared.has(dep)),
-  );
-  if (!textFile) throw new Error('no zh-CN text chunk for the split set of chunks');
-  // Per tag, its files in each set (cdn/loader.ts): [split, shop page, Chinese shop page].
+  // Per tag, its files in each set, in the loader's order (cdn/loader.ts): [split, shop page,
+  // Chinese split, Chinese shop page].
   const tagFiles = Object.keys(tagChunks).map((tag) => [
     tag,
-    [tagChunks, shopPageChunks, chineseShopPageChunks].map((chunks) => [...closure(chunks[tag])]),
+    [tagChunks, shopPageChunks, chineseTagChunks, chineseShopPageChunks].map((chunks) => [
+      ...closure(chunks[tag]),
+    ]),
   ]);
   // The loader names only the files it imports itself; the chunks import the others (floating-ui,
-  // the text chunks of other sets and languages) by relative URLs of their own.
-  const loaderFiles = [...new Set([...tagFiles.flatMap(([, sets]) => sets.flat()), textFile])].sort();
+  // the text chunks) by relative URLs of their own.
+  const loaderFiles = [...new Set(tagFiles.flatMap(([, sets]) => sets.flat()))].sort();
   const index = (file) => loaderFiles.indexOf(file);
   const loaderMap = {
     v: version,
     f: loaderFiles,
     t: Object.fromEntries(tagFiles.map(([tag, sets]) => [tag, sets.map((set) => set.map(index))])),
     p: SHOP_TAGS,
-    z: index(textFile),
   };
 
   // 2. The loader: a classic script (IIFE) with the map written in.
@@ -362,6 +367,7 @@ async function main() {
     version,
     files: {},
     tags: tagChunks,
+    chineseTags: chineseTagChunks,
     shopPageTags: shopPageChunks,
     chineseShopPageTags: chineseShopPageChunks,
   };
