@@ -6,6 +6,7 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { marked } from 'marked';
+import type { Lang } from './nav.js';
 import { escapeHtml } from './slug.js';
 
 interface Named {
@@ -88,8 +89,61 @@ function table(kind: string, heading: string, columns: readonly string[], rows: 
   );
 }
 
-/** The HTML of every API table of `tag`; throws when the manifest has no such element. */
-export function elementApiHtml(elements: ReadonlyMap<string, ElementDeclaration>, tag: string): string {
+/**
+ * The words of the tables in each page language. The descriptions stay the JSDoc's English (the
+ * Chinese pages say so above the tables).
+ */
+const WORDS = {
+  en: {
+    properties: 'Attributes and properties',
+    methods: 'Methods',
+    events: 'Events',
+    slots: 'Slots',
+    parts: 'CSS parts',
+    cssProperties: 'CSS custom properties',
+    property: 'Property',
+    attribute: 'Attribute',
+    type: 'Type',
+    default: 'Default',
+    description: 'Description',
+    method: 'Method',
+    event: 'Event',
+    slot: 'Slot',
+    part: 'Part',
+    readOnly: 'read-only',
+    defaultSlot: '(default)',
+  },
+  'zh-CN': {
+    properties: '特性与属性',
+    methods: '方法',
+    events: '事件',
+    slots: '插槽',
+    parts: 'CSS 部件',
+    cssProperties: 'CSS 自定义属性',
+    property: '属性',
+    attribute: '特性',
+    type: '类型',
+    default: '默认值',
+    description: '说明',
+    method: '方法',
+    event: '事件',
+    slot: '插槽',
+    part: '部件',
+    readOnly: '只读',
+    defaultSlot: '（默认）',
+  },
+} satisfies Record<Lang, Record<string, string>>;
+
+/**
+ * The HTML of every API table of `tag`, headed in `lang`; throws when the manifest has no such
+ * element.
+ */
+export function elementApiHtml(
+  elements: ReadonlyMap<string, ElementDeclaration>,
+  tag: string,
+  lang: Lang = 'en',
+): string {
+  const words = WORDS[lang];
   const element = elements.get(tag);
   if (!element) {
     throw new Error(
@@ -98,7 +152,7 @@ export function elementApiHtml(elements: ReadonlyMap<string, ElementDeclaration>
   }
   const properties = publicProperties(element).map((member) => [
     code(member.name),
-    member.attribute ? code(member.attribute) : member.readonly ? 'read-only' : '—',
+    member.attribute ? code(member.attribute) : member.readonly ? words.readOnly : '—',
     code(member.type?.text),
     code(member.default),
     inline(member.description),
@@ -127,27 +181,27 @@ export function elementApiHtml(elements: ReadonlyMap<string, ElementDeclaration>
   return [
     table(
       'properties',
-      'Attributes and properties',
-      ['Property', 'Attribute', 'Type', 'Default', 'Description'],
+      words.properties,
+      [words.property, words.attribute, words.type, words.default, words.description],
       properties,
     ),
-    table('methods', 'Methods', ['Method', 'Description'], methods),
+    table('methods', words.methods, [words.method, words.description], methods),
     table(
       'events',
-      'Events',
-      ['Event', 'Type', 'Description'],
+      words.events,
+      [words.event, words.type, words.description],
       (element.events ?? []).map((event) => [
         code(event.name),
         code(event.type?.text),
         inline(event.description),
       ]),
     ),
-    table('slots', 'Slots', ['Slot', 'Description'], named(element.slots, '(default)')),
-    table('parts', 'CSS parts', ['Part', 'Description'], named(element.cssParts)),
+    table('slots', words.slots, [words.slot, words.description], named(element.slots, words.defaultSlot)),
+    table('parts', words.parts, [words.part, words.description], named(element.cssParts)),
     table(
       'css-properties',
-      'CSS custom properties',
-      ['Property', 'Default', 'Description'],
+      words.cssProperties,
+      [words.property, words.default, words.description],
       (element.cssProperties ?? []).map((property) => [
         code(property.name),
         code(property.default),

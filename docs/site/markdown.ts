@@ -13,8 +13,8 @@ import { Marked, type Tokens } from 'marked';
 import { Slugger, escapeHtml } from './slug.js';
 import type { Lang } from './nav.js';
 
-/** Generates HTML for `<!-- name argument -->`. */
-export type Directive = (argument: string) => string;
+/** Generates HTML for `<!-- name argument -->`, in the page's language where it writes words. */
+export type Directive = (argument: string, lang: Lang) => string;
 
 export interface RenderedMarkdown {
   /** The text of the first `#` heading. */
@@ -71,7 +71,7 @@ export function renderMarkdown(
       html(token: Tokens.HTML | Tokens.Tag): string {
         const match = DIRECTIVE.exec(token.text.trim());
         const directive = match?.[1] ? directives[match[1]] : undefined;
-        return directive ? directive(match?.[2] ?? '') : token.text;
+        return directive ? directive(match?.[2] ?? '', lang) : token.text;
       },
       link(token: Tokens.Link): string {
         const inner = this.parser.parseInline(token.tokens);

@@ -51,7 +51,8 @@ export function docsSite(options: DocsSiteOptions): Plugin {
     let elements: Map<string, ElementDeclaration> | undefined;
     let openApi: string | undefined;
     const directives: Record<string, Directive> = {
-      'element-api': (tag) => elementApiHtml((elements ??= readElements(options.manifestPath)), tag),
+      'element-api': (tag, lang) =>
+        elementApiHtml((elements ??= readElements(options.manifestPath)), tag, lang),
       'element-description': (tag) =>
         elementDescriptionHtml((elements ??= readElements(options.manifestPath)), tag),
       'cdn-integrity': () => cdnIntegrityHtml(options.cdnManifestPath),

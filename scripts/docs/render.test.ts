@@ -108,6 +108,21 @@ describe('the element tables', () => {
     for (const part of element.cssParts ?? []) expect(html).toContain(`<code>${part.name}</code>`);
   });
 
+  it('heads the tables in the page language: English, or Chinese on the zh-CN pages', () => {
+    const headings = (html: string) =>
+      [...html.matchAll(/<h3 id="api-[^"]+">([^<]+)<\/h3>/g)].map((m) => m[1]);
+    const en = elementApiHtml(elements, 'chain-cart');
+    const zh = elementApiHtml(elements, 'chain-cart', 'zh-CN');
+    expect(headings(en)).toContain('Attributes and properties');
+    expect(headings(zh)).toContain('特性与属性');
+    expect(headings(zh)).toHaveLength(headings(en).length);
+    for (const heading of headings(zh)) expect(heading).toMatch(/[\u4e00-\u9fff]/);
+    expect(zh).toContain('<th scope="col">默认值</th>');
+    expect(zh).not.toContain('<th scope="col">Default</th>');
+    // The same rows: only the words around them change.
+    expect(zh.match(/<tr>/g)?.length).toBe(en.match(/<tr>/g)?.length);
+  });
+
   it('refuses an element the manifest does not describe', () => {
     expect(() => elementApiHtml(elements, 'chain-nope')).toThrow(/no <chain-nope>/);
   });
