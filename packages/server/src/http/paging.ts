@@ -32,14 +32,55 @@ export function encodeCursor(values: readonly (string | number)[]): string {
 }
 
 /** PostgreSQL's text form of a `timestamptz` (`2026-11-25 08:30:00.123456+00`). */
-const PG_TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/;
+const PG_TIMESTAMP =
+  /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?[+-](\d{2})(?::(\d{2}))?(?::(\d{2}))?$/;
+
+/** PostgreSQL's `integer`, the type of the positions an `'n'` cursor carries. */
+const MAX_PG_INTEGER = 2 ** 31 - 1;
+
+/**
+ * Whether `value` is a timestamp PostgreSQL accepts, in the form it prints: the pattern alone
+ * lets through a month 13, February 30, year 0 or a +99 h offset, which the database refuses
+ * with an error (a 500) instead of the 400 a tampered cursor deserves.
+ */
+function isPgTimestamp(value: string): boolean {
+  const match = PG_TIMESTAMP.exec(value);
+  if (!match) return false;
+  const [
+    year = 0,
+    month = 0,
+    day = 0,
+    hour = 0,
+    minute = 0,
+    second = 0,
+    offsetHour = 0,
+    offsetMinute = 0,
+    offsetSecond = 0,
+  ] = match.slice(1).map((part) => Number(part ?? '0'));
+  // Day 0 of the next month is the last day of this one (UTC, so no DST or zone rules).
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return (
+    year >= 1 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59 &&
+    offsetHour <= 15 &&
+    offsetMinute <= 59 &&
+    offsetSecond <= 59
+  );
+}
 
 type CursorKind = 'n' | 's' | 't';
 
 /**
  * Decodes a cursor made by `encodeCursor` with the given shape (`'n'` a non-negative
- * integer, `'s'` a string, `'t'` a PostgreSQL timestamptz text); 400 naming `cursor` when
- * it is not one.
+ * integer within PostgreSQL's `integer`, `'s'` a string without NUL, `'t'` a PostgreSQL
+ * timestamptz text of a real instant); 400 naming `cursor` when it is not one, so a
+ * tampered cursor never reaches the database as a value it refuses.
  */
 export function decodeCursor<const S extends readonly CursorKind[]>(
   raw: string | undefined,
@@ -61,10 +102,10 @@ export function decodeCursor<const S extends readonly CursorKind[]>(
     const value: unknown = values[i];
     const ok =
       kind === 'n'
-        ? Number.isSafeInteger(value) && (value as number) >= 0
+        ? Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= MAX_PG_INTEGER
         : kind === 't'
-          ? typeof value === 'string' && PG_TIMESTAMP.test(value)
-          : typeof value === 'string';
+          ? typeof value === 'string' && isPgTimestamp(value)
+          : typeof value === 'string' && !value.includes('\u0000');
     if (!ok) throw bad();
   });
   return values as { [K in keyof S]: S[K] extends 'n' ? number : string };
