@@ -54,4 +54,25 @@ describe.each(backends)('tampered input on $name', (backend) => {
       expect((await json(response)).error.details[0].path).toBe('cursor');
     },
   );
+
+  describe('an id with a NUL, which no row can have', () => {
+    const expectNotFound = async (response: Response): Promise<void> => {
+      expect(response.status).toBe(404);
+      expect((await json(response)).error.code).toBe('not_found');
+    };
+
+    it('is 404 for GET /v1/orders/:id with the secret key or an order token', async () => {
+      await expectNotFound(await api.get('/v1/orders/ord_%00x', SK));
+      await expectNotFound(await api.get('/v1/orders/ord_%00x', `ot_${'a'.repeat(43)}`));
+    });
+
+    it.each(['accept', 'reject', 'ship'])('is 404 for POST /v1/factory/orders/:id/%s', async (action) => {
+      const body = action === 'reject' ? { reason: 'No cotton' } : { carrier: 'SF', trackingNumber: 'SF1' };
+      await expectNotFound(await api.post(`/v1/factory/orders/fo_%00x/${action}`, body, FK_YIWU));
+    });
+
+    it('is 404 for POST /v1/admin/webhooks/:id/replay', async () => {
+      await expectNotFound(await api.post('/v1/admin/webhooks/msg_%00x/replay', {}, SK));
+    });
+  });
 });
