@@ -5,6 +5,8 @@
  * - Every string is trimmed before it is checked; lengths count UTF-16 code units after trimming.
  * - Single-line fields (names, phone, address lines, carrier…) reject control characters
  *   (tabs, newlines, NUL…); the free-text `note` allows line breaks.
+ * - Every text field rejects a lone UTF-16 surrogate: it has no UTF-8 form, so PostgreSQL
+ *   would refuse it in `jsonb` (the buyer, the address) or store U+FFFD in its place.
  * - Optional strings treat `""` (after trimming) and `null` as absent, since forms send empty fields.
  * - Unknown keys are dropped.
  * - Schema messages are fragments ("must be …"); `parseWith` prefixes each with the field's
@@ -18,6 +20,9 @@ export const MAX_LINES = 1000;
 
 const CONTROL_CHARS = /\p{Cc}/u;
 const CONTROL_CHARS_EXCEPT_LINE_BREAKS = /[^\P{Cc}\t\n\r]/u;
+/** In a `u` regex a paired surrogate is one astral code point, so this only finds lone ones. */
+const LONE_SURROGATE = /\p{Cs}/u;
+const WELL_FORMED_MESSAGE = 'must be valid Unicode text (no unpaired surrogate code units)';
 
 /**
  * The message of an object schema: valibot reports a missing required key with the enclosing
@@ -41,6 +46,7 @@ function line(min: number, max: number) {
     v.minLength(min, message),
     v.maxLength(max, message),
     v.check((s) => !CONTROL_CHARS.test(s), 'must not contain control characters'),
+    v.check((s) => !LONE_SURROGATE.test(s), WELL_FORMED_MESSAGE),
   );
 }
 
@@ -131,6 +137,7 @@ export const OrderRequestSchema = v.object(
         v.string(),
         v.maxLength(1000, lengthMessage(0, 1000)),
         v.check((s) => !CONTROL_CHARS_EXCEPT_LINE_BREAKS.test(s), 'must not contain control characters'),
+        v.check((s) => !LONE_SURROGATE.test(s), WELL_FORMED_MESSAGE),
       ),
     ),
   },

@@ -246,6 +246,36 @@ describe('OrderRequestSchema', () => {
   });
 });
 
+describe('text that is not well-formed Unicode', () => {
+  // A lone UTF-16 surrogate has no UTF-8 form: PostgreSQL refuses it in jsonb (a 500 placing the
+  // order) and silently turns it into U+FFFD in text, so every stored text field must refuse it.
+  const LONE = ['x\ud800', '\udc00x', 'a\ud83d'];
+  it.each([
+    'buyer.name',
+    'buyer.company',
+    'shipTo.region',
+    'shipTo.city',
+    'shipTo.line1',
+    'shipTo.postalCode',
+    'note',
+  ])('%s refuses a lone surrogate, naming the field', (path) => {
+    for (const value of LONE) {
+      const result = parseWith(OrderRequestSchema, withField(path, value));
+      expect(result).toEqual({
+        ok: false,
+        issues: [{ path, message: expect.stringMatching(new RegExp(`^${path} must `)) }],
+      });
+    }
+    expect(parseWith(OrderRequestSchema, withField(path, '😀 浙江')).ok).toBe(true);
+  });
+
+  it('the factory bodies and SKU ids refuse it too', () => {
+    expect(parseWith(FactoryRejectSchema, { reason: 'x\ud800' }).ok).toBe(false);
+    expect(parseWith(FactoryShipSchema, { carrier: 'SF', trackingNumber: '\udc00' }).ok).toBe(false);
+    expect(parseWith(QuoteRequestSchema, { lines: [{ skuId: 'a\ud800', quantity: 1 }] }).ok).toBe(false);
+  });
+});
+
 describe('QuoteRequestSchema', () => {
   it.each([
     [[{ skuId: 'a', quantity: 1 }]],

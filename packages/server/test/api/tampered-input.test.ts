@@ -6,7 +6,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { backends, useTestDb } from '../helpers/test-db.js';
 import { json, setupApp, type TestApp } from '../helpers/test-app.js';
-import { FK_YIWU, SK } from '../helpers/test-store.js';
+import { FK_YIWU, orderBody, PK, SK } from '../helpers/test-store.js';
 
 const cursorOf = (values: unknown): string =>
   btoa(JSON.stringify(values)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
@@ -74,5 +74,18 @@ describe.each(backends)('tampered input on $name', (backend) => {
     it('is 404 for POST /v1/admin/webhooks/:id/replay', async () => {
       await expectNotFound(await api.post('/v1/admin/webhooks/msg_%00x/replay', {}, SK));
     });
+  });
+
+  it('refuses a lone surrogate in the buyer (jsonb) with 400 naming the field, storing nothing', async () => {
+    const body = orderBody({ buyer: { name: 'Li \ud800Wei', phone: '+86 138 0000 0000' } });
+    const response = await api.post('/v1/orders', body, PK, { 'Idempotency-Key': 'lone-surrogate' });
+    expect(response.status).toBe(400);
+    const error = (await json(response)).error;
+    expect(error.code).toBe('invalid_request');
+    expect(error.details[0].path).toBe('buyer.name');
+    const { rows } = await t.db.query<{ n: number }>(
+      `select (select count(*) from orders)::int + (select count(*) from idempotency_keys)::int as n`,
+    );
+    expect(rows[0]?.n).toBe(0);
   });
 });
