@@ -240,6 +240,8 @@ describe('order form logic', () => {
         previous: 316000,
         total: 318000,
       });
+      // Headers came (the order was stored) but the body was cut off: the outcome is unknown.
+      expect(outcomeOf(error(201, 'invalid_response'), order)).to.deep.include({ reason: 'unknown' });
       const issues = [{ path: 'buyer.phone', message: 'buyer.phone must be …' }];
       expect(outcomeOf(error(400, 'invalid_request', issues), order)).to.deep.equal({
         kind: 'invalid',

@@ -87,7 +87,12 @@ export function outcomeOf(error: unknown, order: OrderRequest): SubmitOutcome {
     reason:
       status === 429
         ? 'rate-limited'
-        : error.isNetwork || status >= 500 || status === 408 || code === 'idempotency_key_in_flight'
+        : error.isNetwork ||
+            status >= 500 ||
+            status === 408 ||
+            code === 'idempotency_key_in_flight' ||
+            // A success status whose body was lost (connection cut mid-body): the order was stored.
+            code === 'invalid_response'
           ? 'unknown'
           : 'rejected',
     code,
