@@ -515,6 +515,21 @@ describe('<chain-order-form>', () => {
       await type(el, cell(el, 'coat-black-m'), '');
       expect(el.validity.valueMissing).to.equal(true);
     });
+    it('follows `required` set after the quantities, without waiting for the next keystroke', async () => {
+      const form = await fixture<HTMLFormElement>(
+        html`<form><chain-order-form name="lines" .offerData=${COAT} locale="en"></chain-order-form></form>`,
+      );
+      const el = form.querySelector('chain-order-form')!;
+      await ready(el);
+      expect(form.checkValidity()).to.equal(true);
+      el.required = true;
+      await el.updateComplete;
+      expect(el.validity.valueMissing).to.equal(true);
+      expect(form.checkValidity()).to.equal(false);
+      el.required = false;
+      await el.updateComplete;
+      expect(form.checkValidity()).to.equal(true);
+    });
   });
 
   describe('states', () => {

@@ -391,6 +391,8 @@ export class ChainOrderForm extends ChainElement {
     }
     if (changed.has('factories') || clientChanged) void this.#fetchFactories();
     if (this.#catalog && this.#catalog.currency !== this.#currency()) this.#rebuildCatalog();
+    // `required` decides `valueMissing`: follow it now, not at the next keystroke.
+    else if (changed.has('required')) this.#syncForm();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
