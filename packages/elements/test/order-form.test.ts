@@ -426,6 +426,22 @@ describe('<chain-order-form>', () => {
       expect(text(q(el, '[part~="order-total"]'))).to.equal('CN¥3,180.00');
     });
 
+    it('places a confirmed new price with the details the buyer corrected meanwhile', async () => {
+      const el = await networkForm();
+      await type(el, cell(el, 'coat-black-m'), '20');
+      await fillBuyer(el);
+      api.raisePrices(100);
+      submitButton(el).click();
+      await until(() => q(el, '[part~="price-changed"]') !== null, 'the price-changed prompt');
+      // The fields stay editable under the prompt: the buyer fixes a typo in the phone number.
+      await fillBuyer(el, { 'buyer.phone': '+86 139 1111 2222' });
+      q<HTMLButtonElement>(el, '[part~="confirm-button"]')!.click();
+      await placed(el);
+      const sent = orderPosts().at(-1)!.body as { buyer: { phone: string }; expectedTotal: number };
+      expect(sent.buyer.phone).to.equal('+86 139 1111 2222');
+      expect(sent.expectedTotal).to.equal(20 * 15900);
+    });
+
     it('goes back to the order when the buyer declines the new price', async () => {
       const el = await networkForm();
       await type(el, cell(el, 'coat-black-m'), '20');

@@ -815,9 +815,18 @@ export class ChainOrderForm extends ChainElement {
     const change = this.#priceChange;
     // Shown only between attempts (a second click finds it gone).
     if (!change) return;
+    // The fields stay editable under the prompt: send what they hold now, checked again.
+    const issues = fieldIssues(this.#values);
+    if (issues.length) {
+      this.#fieldErrors = fieldMessages(issues, this.#values);
+      this.#formError = checkFields(this.#fieldErrors.size);
+      this.#focusFirstField();
+      this.requestUpdate();
+      return;
+    }
     this.#priceChange = undefined;
     // A confirmed new price is a new attempt: a new key.
-    void this.#place({ ...change.order, expectedTotal: change.total }, true);
+    void this.#place(orderRequest(this.#values, change.order.lines, change.total), true);
   }
 
   #onCancelPrice(): void {
