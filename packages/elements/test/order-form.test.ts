@@ -442,6 +442,27 @@ describe('<chain-order-form>', () => {
       expect(sent.expectedTotal).to.equal(20 * 15900);
     });
 
+    it('keeps the key and the confirmed total when the buyer retries a confirmed order that got no answer', async () => {
+      const el = await networkForm();
+      await type(el, cell(el, 'coat-black-m'), '20');
+      await fillBuyer(el);
+      api.raisePrices(100);
+      submitButton(el).click();
+      await until(() => q(el, '[part~="confirm-button"]') !== null, 'the price-changed prompt');
+      // The confirmed order is stored, but every answer is lost.
+      api.fail({ method: 'POST', path: '/v1/orders', status: 503, times: 4, afterCommit: true });
+      q<HTMLButtonElement>(el, '[part~="confirm-button"]')!.click();
+      await until(() => text(q(el, '[part~="form-error"]')).includes('could not be reached'), 'the error', {
+        timeout: 8000,
+      });
+      submitButton(el).click();
+      await placed(el);
+      const confirmed = orderPosts().slice(1);
+      expect(new Set(confirmed.map((r) => r.idempotencyKey)).size).to.equal(1);
+      for (const post of confirmed)
+        expect((post.body as { expectedTotal: number }).expectedTotal).to.equal(20 * 15900);
+    });
+
     it('goes back to the order when the buyer declines the new price', async () => {
       const el = await networkForm();
       await type(el, cell(el, 'coat-black-m'), '20');

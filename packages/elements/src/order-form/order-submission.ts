@@ -38,7 +38,7 @@ export type SubmitOutcome =
  */
 export class OrderSubmission {
   /** The kept key and the body it was sent with. */
-  #kept: [key: string, body: string] | undefined;
+  #kept: [key: string, body: string, order: OrderRequest] | undefined;
   #inFlight = false;
 
   /** True while an attempt is waiting for the server. */
@@ -53,12 +53,17 @@ export class OrderSubmission {
    */
   async submit(client: ChainApiClient, order: OrderRequest, newKey = false): Promise<SubmitOutcome | null> {
     if (this.#inFlight) return null;
+    // After an unknown outcome, the same order again is a retry of the kept attempt, whatever
+    // total the form now expects: the kept attempt may carry a confirmed new price (and may have
+    // been stored), so it is sent again as it was, with its key.
+    const kept = this.#kept;
+    if (!newKey && kept && sameOrder(kept[2], order)) order = kept[2];
     const body = JSON.stringify(order);
-    if (newKey || this.#kept?.[1] !== body) this.#kept = [crypto.randomUUID(), body];
+    if (newKey || kept?.[1] !== body) this.#kept = [crypto.randomUUID(), body, order];
     this.#inFlight = true;
     let outcome: SubmitOutcome;
     try {
-      outcome = { kind: 'placed', order: await client.placeOrder(order, { idempotencyKey: this.#kept[0] }) };
+      outcome = { kind: 'placed', order: await client.placeOrder(order, { idempotencyKey: this.#kept![0] }) };
     } catch (error) {
       outcome = outcomeOf(error, order);
     }
@@ -67,6 +72,10 @@ export class OrderSubmission {
     return outcome;
   }
 }
+
+/** The same order but for `expectedTotal`. */
+const sameOrder = (a: OrderRequest, b: OrderRequest): boolean =>
+  JSON.stringify({ ...a, expectedTotal: 0 }) === JSON.stringify({ ...b, expectedTotal: 0 });
 
 /** What a failed `placeOrder` means for the buyer. */
 export function outcomeOf(error: unknown, order: OrderRequest): SubmitOutcome {
