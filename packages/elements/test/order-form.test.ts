@@ -463,6 +463,48 @@ describe('<chain-order-form>', () => {
         expect((post.body as { expectedTotal: number }).expectedTotal).to.equal(20 * 15900);
     });
 
+    it('drops the price prompt of an offer the buyer left: confirming it would place lines no longer shown', async () => {
+      const el = await networkForm();
+      await type(el, cell(el, 'coat-black-m'), '20');
+      await fillBuyer(el);
+      api.raisePrices(100);
+      submitButton(el).click();
+      await until(() => q(el, '[part~="price-changed"]') !== null, 'the price-changed prompt');
+      // Back to the catalog's prices before the hat is fetched: the element's client is shared
+      // and caches offers, and later tests price the hat.
+      api.raisePrices(-100);
+      el.offer = 'hat';
+      await until(() => q(el, '[part~="cell"][data-sku="hat-red"]') !== null, 'the hat matrix');
+      // Counts, not elements: a failing assertion on an element makes chai walk all of Lit's state.
+      const count = (selector: string) => el.shadowRoot!.querySelectorAll(selector).length;
+      expect(count('[part~="price-changed"]')).to.equal(0);
+      expect(count('[part~="confirm-button"]')).to.equal(0);
+      expect(count('[part~="submit"]')).to.equal(1);
+      expect(orderPosts()).to.have.length(1);
+    });
+
+    it('clears the draft of the offer it ordered, not of the one open when the answer comes', async () => {
+      const el = await networkForm();
+      await type(el, cell(el, 'coat-black-m'), '20');
+      await fillBuyer(el);
+      // The order's answer takes 1.5 s; then requests answer at once again.
+      api.setLatency(1500);
+      submitButton(el).click();
+      await until(() => orderPosts().length === 1, 'the order sent');
+      api.setLatency(0);
+      // While the order is out, the buyer opens the hat and starts its order.
+      el.offer = 'hat';
+      await until(() => q(el, '[part~="cell"][data-sku="hat-red"]') !== null, 'the hat matrix');
+      await type(el, cell(el, 'hat-red'), '12');
+      expect(el.shadowRoot!.querySelectorAll('[part~="confirmation"]').length).to.equal(0);
+      await placed(el);
+      // The confirmation names the coat's lines from the coat, not the hat now open.
+      expect(text(q(el, '[part~="confirmation"]'))).to.contain('Black');
+      expect(localStorage.getItem(draftKey('coat'))).to.equal(null);
+      await until(() => localStorage.getItem(draftKey('hat')) !== null, "the hat's draft saved");
+      expect(JSON.parse(localStorage.getItem(draftKey('hat'))!)).to.deep.include({ q: { 'hat-red': 12 } });
+    });
+
     it('goes back to the order when the buyer declines the new price', async () => {
       const el = await networkForm();
       await type(el, cell(el, 'coat-black-m'), '20');

@@ -98,7 +98,9 @@ const isOrderable = (quantity: number): boolean => Number.isSafeInteger(quantity
  * one is in flight is ignored. When the server's price differs (409 `price_changed`) the form
  * shows the new total and places the order only when the buyer confirms it (with a new key). On
  * success it shows the order number and each factory's sub-order, moves the focus there and
- * fires `chain-order-placed`.
+ * fires `chain-order-placed`. Another `offer` drops the previous offer's price prompt; an attempt
+ * still out when the offer changed clears the draft of the offer it ordered and shows its
+ * confirmation, or drops its price prompt.
  *
  * **Draft.** The quantities (never the buyer's details) are kept in `localStorage` under
  * `chainkit:order-draft:<offer id>` and restored on the next visit; placing the order clears them.
@@ -519,7 +521,12 @@ export class ChainOrderForm extends ChainElement {
 
   #setMain(offer: Offer): void {
     const sameOffer = this.#main?.id === offer.id;
-    if (!sameOffer) this.#flushDraft();
+    if (!sameOffer) {
+      this.#flushDraft();
+      // The prompt is about the previous offer's lines: confirming it would place lines the
+      // buyer no longer sees. (A confirmation stays until the buyer starts a new order.)
+      this.#priceChange = undefined;
+    }
     this.#main = offer;
     const model = (this.#model = buildMatrix(offer.skus));
     this.#active = model.positions.values().next().value ?? { row: 0, col: 0 };
@@ -782,21 +789,30 @@ export class ChainOrderForm extends ChainElement {
     this.#formError = client ? '' : notConfigured();
     if (!client) return this.requestUpdate();
     this.#priceChange = undefined;
+    // The buyer may open another offer while the attempt is out: its answer is about this one.
+    const ordered = this.#main!;
     const attempt = this.#submission.submit(client, order, newKey);
     this.requestUpdate();
     const outcome = await attempt;
     if (!outcome) return;
     this.requestUpdate();
+    const sameOffer = this.#main?.id === ordered.id;
     switch (outcome.kind) {
       case 'placed':
+        // Shown whatever offer is open now (the buyer must learn the order was placed), its lines
+        // named from the offer they are of.
         this.#placed = outcome.order;
-        clearTimeout(this.#draftTimer);
-        this.#draftTimer = undefined;
-        saveDraft(this.#main!.id, []);
+        if (sameOffer) {
+          clearTimeout(this.#draftTimer);
+          this.#draftTimer = undefined;
+        } else this.#extras.set(ordered.id, ordered);
+        saveDraft(ordered.id, []);
         this.#focusAfterUpdate = 'confirmation-title';
         this.emit('chain-order-placed', { order: outcome.order });
         return;
       case 'price-changed':
+        // A prompt for lines no longer shown would place them unseen; the next submit asks again.
+        if (!sameOffer) return;
         this.#priceChange = outcome;
         this.#focusAfterUpdate = 'price-changed-title';
         return;
