@@ -179,6 +179,41 @@ describe('<chain-cart>', () => {
     expect(text(q(second, '[part~="count"]'))).to.equal('8');
   });
 
+  it('keeps the lines of this page when the storage refuses to write or read them', async () => {
+    // Quota exceeded: the lines cannot be written, so they live in this page only. Moving the
+    // cart (a reconnect) or another cart connecting must not read the stale storage over them.
+    const el = await cart();
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+    try {
+      el.addLine({ offerId: 'hat', skuId: 'hat-red', quantity: 5 });
+      const parent = el.parentElement!;
+      el.remove();
+      parent.append(el);
+      await el.updateComplete;
+      expect(el.lines).to.deep.equal([{ offerId: 'hat', skuId: 'hat-red', quantity: 5 }]);
+      expect(text(q(el, '[part~="count"]'))).to.equal('5');
+    } finally {
+      Storage.prototype.setItem = setItem;
+    }
+    // Storage that cannot be read at all (disabled by the browser): a storage event or a reload
+    // keeps what the page holds.
+    const store = new CartStore('chainkit:test-cart-unreadable', {
+      getItem() {
+        throw new DOMException('denied', 'SecurityError');
+      },
+      setItem() {
+        throw new DOMException('denied', 'SecurityError');
+      },
+      removeItem() {},
+    } as unknown as Storage);
+    store.add({ offerId: 'hat', skuId: 'hat-red', quantity: 5 });
+    store.reload();
+    expect(store.lines).to.deep.equal([{ offerId: 'hat', skuId: 'hat-red', quantity: 5 }]);
+  });
+
   it('follows the lines another tab stores, and another tab clearing the storage', async () => {
     const el = await cart();
     el.addLine({ offerId: 'hat', skuId: 'hat-red', quantity: 5 });

@@ -63,6 +63,12 @@ export class CartStore {
   readonly key: string;
   readonly #storage: Storage | null;
   #lines: readonly CartLine[];
+  /**
+   * The text last read from or written to the storage. A write that failed (quota, disabled
+   * storage) leaves it as it was, so `reload()` does not read stale or missing text over the
+   * lines this page still holds.
+   */
+  #stored: string | null | undefined;
   readonly #listeners = new Set<() => void>();
   readonly #onStorage = (event: StorageEvent): void => {
     if (event.key === this.key || event.key === null) this.reload();
@@ -71,7 +77,8 @@ export class CartStore {
   constructor(key: string = DEFAULT_CART_KEY, storage: Storage | null = defaultStorage()) {
     this.key = key;
     this.#storage = storage;
-    this.#lines = parseCart(this.#read());
+    this.#stored = this.#read();
+    this.#lines = parseCart(this.#stored ?? null);
   }
 
   /** The lines, in the order they were first added. */
@@ -114,6 +121,8 @@ export class CartStore {
   /** Reads the stored lines again (they may have been changed behind this store's back). */
   reload(): void {
     const text = this.#read();
+    if (text === undefined || text === this.#stored) return;
+    this.#stored = text;
     if (text !== this.#text()) this.#set(parseCart(text));
   }
 
@@ -133,11 +142,12 @@ export class CartStore {
     return this.#lines.length ? JSON.stringify({ v: VERSION, lines: this.#lines }) : null;
   }
 
-  #read(): string | null {
+  /** The stored text; `undefined` when the storage cannot be read. */
+  #read(): string | null | undefined {
     try {
-      return this.#storage?.getItem(this.key) ?? null;
+      return this.#storage?.getItem(this.key);
     } catch {
-      return null;
+      return undefined;
     }
   }
 
@@ -147,6 +157,7 @@ export class CartStore {
     try {
       if (text === null) this.#storage?.removeItem(this.key);
       else this.#storage?.setItem(this.key, text);
+      this.#stored = text;
     } catch {
       // Quota or security error: the cart still works for this page.
     }
