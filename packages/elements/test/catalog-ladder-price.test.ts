@@ -192,6 +192,25 @@ describe('<chain-ladder-price>', () => {
       expect(text(q(el, '[part~="rules"]'))).to.equal('MOQ 10 pcs · at most 5,000');
     });
 
+    it('never offers a quantity too large to price: without a cap, typed values stop where the total is exact', async () => {
+      // No cap on the socks: 450 × 99,999,999,999,996 is past Number.MAX_SAFE_INTEGER, which quote
+      // refuses, so the ladder showed "Total CN¥0.00" for it (and told the page that quantity).
+      const el = await local(SOCKS);
+      await type(el, '99999999999999999');
+      const largest = Math.floor(Number.MAX_SAFE_INTEGER / 450 / 6) * 6;
+      expect(el.quantity).to.equal(largest);
+      expect(el.quote!.lines).to.have.length(1);
+      expect(el.quote!.subtotal).to.be.above(0);
+      expect(Number.isSafeInteger(el.quote!.subtotal)).to.equal(true);
+      expect(text(q(el, '[part~="total"]'))).to.not.equal('Total CN¥0.00');
+      expect(plus(el).disabled).to.equal(true);
+      // The rules still say there is no cap.
+      expect(text(q(el, '[part~="rules"]'))).to.equal('MOQ 12 pairs · in steps of 6');
+      el.quantity = 1e20;
+      await el.updateComplete;
+      expect(el.quantity).to.equal(largest);
+    });
+
     it('snaps a quantity set from outside to a valid one', async () => {
       const el = await local(SOCKS, 40);
       expect(el.quantity).to.equal(42);

@@ -14,7 +14,13 @@ import { formats } from '../order-form/format.js';
 import { visuallyHidden } from '../internal/shared-styles.js';
 import styles from './chain-ladder-price.styles.js';
 import { currentRowIndex, pricedSku, quoteOne, stepperRules, type LadderQuote } from './ladder-quote.js';
-import { quantityBounds, snapQuantity, stepBy, type QuantityBounds } from './quantity-steps.js';
+import {
+  priceableBounds,
+  quantityBounds,
+  snapQuantity,
+  stepBy,
+  type QuantityBounds,
+} from './quantity-steps.js';
 
 /** `chain-quantity-change` detail. */
 export interface QuantityChangeDetail {
@@ -138,7 +144,18 @@ export class ChainLadderPrice extends ChainElement {
   #client: ChainApiClient | undefined;
   #abort: AbortController | undefined;
   /** Derived in willUpdate for the render. */
-  #view: { offer: Offer; sku: Sku; bounds: QuantityBounds; rows: TierRow[]; priced: LadderQuote } | undefined;
+  #view:
+    | {
+        offer: Offer;
+        sku: Sku;
+        /** What the stepper offers: the rules' bounds, capped at the largest quantity quote can price. */
+        bounds: QuantityBounds;
+        /** The rules' own cap, as the buyer is told it. */
+        cap: number | null;
+        rows: TierRow[];
+        priced: LadderQuote;
+      }
+    | undefined;
 
   constructor() {
     super();
@@ -199,14 +216,18 @@ export class ChainLadderPrice extends ChainElement {
     const sku = offer && pricedSku(offer, this.sku);
     this.#view = undefined;
     if (!offer || !sku) return;
-    const bounds = quantityBounds(stepperRules(offer, sku));
+    const rules = quantityBounds(stepperRules(offer, sku));
+    const rows = tierTable(offer, sku);
+    // The first tier's price is the highest (a validated ladder never rises).
+    const bounds = priceableBounds(rules, rows[0]?.unitPrice);
     // Snapping inside willUpdate changes the property without another update.
     const quantity = (this.quantity = snapQuantity(this.quantity ?? bounds.min, bounds));
     this.#view = {
       offer,
       sku,
       bounds,
-      rows: tierTable(offer, sku),
+      cap: rules.max,
+      rows,
       priced: quoteOne(offer, sku, quantity, this.#currency()),
     };
   }
@@ -238,7 +259,7 @@ export class ChainLadderPrice extends ChainElement {
       </div>`;
     }
     if (!view) return this.#renderSkeleton();
-    const { offer, bounds, rows, priced } = view;
+    const { offer, bounds, cap, rows, priced } = view;
     const f = formats(this.store.locale, this.#currency());
     const unit = unitLabel(offer.unit);
     const quantity = this.quantity ?? bounds.min;
@@ -246,7 +267,7 @@ export class ChainLadderPrice extends ChainElement {
     const heading = msg(str`Quantity (${unit})`, { id: 'ladder.quantityHeading' });
     const rules = [msg(str`MOQ ${f.count(bounds.min)} ${unit}`, { id: 'ladder.moq' })];
     if (bounds.step > 1) rules.push(msg(str`in steps of ${f.count(bounds.step)}`, { id: 'ladder.step' }));
-    if (bounds.max !== null) rules.push(msg(str`at most ${f.count(bounds.max)}`, { id: 'ladder.max' }));
+    if (cap !== null) rules.push(msg(str`at most ${f.count(cap)}`, { id: 'ladder.max' }));
     const quoted = priced.offer;
     const next = quoted?.nextTier;
     // − and + read the quantity at the click, not the one rendered: two clicks before a re-render

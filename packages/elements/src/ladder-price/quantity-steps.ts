@@ -29,6 +29,16 @@ export function quantityBounds(rules: QuantityRules): QuantityBounds {
 }
 
 /**
+ * `bounds` capped, when they have no lower cap, at the largest quantity whose total at `unitPrice`
+ * (the first tier's, the highest) is still a safe integer: core's quote refuses larger ones, so a
+ * stepper must not offer them.
+ */
+export function priceableBounds(bounds: QuantityBounds, unitPrice = 0): QuantityBounds {
+  const largest = Math.floor(Number.MAX_SAFE_INTEGER / Math.max(1, unitPrice) / bounds.step) * bounds.step;
+  return largest >= bounds.min && largest < (bounds.max ?? Infinity) ? { ...bounds, max: largest } : bounds;
+}
+
+/**
  * The valid quantity nearest to `value`: rounded to the nearest multiple of the step (halves go
  * up), then kept within the bounds. Anything that is not a finite number gives the minimum.
  */
