@@ -256,6 +256,19 @@ describe('<chain-order-status>', () => {
       expect(orderReads().length).to.equal(reads);
     });
 
+    it('loads again when moved in the page while its first load was in flight', async () => {
+      const order = api.seedOrder([{ skuId: 'hat-red', quantity: 5 }]);
+      const el = await render(order);
+      // Moved (removed and put back) before the order arrived: the removal aborted the load.
+      const parent = el.parentElement!;
+      el.remove();
+      parent.append(el);
+      await waitUntil(() => q(el, '[part~="heading"]'), 'stuck on the skeleton after the move', {
+        timeout: 3000,
+      });
+      expect(el.data?.id).to.equal(order.id);
+    });
+
     it('stops once every sub-order is shipped or rejected', async () => {
       const order = api.seedOrder([{ skuId: 'hat-red', quantity: 5 }]);
       api.updateFactoryOrder(order.id, 0, {

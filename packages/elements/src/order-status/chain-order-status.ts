@@ -159,8 +159,9 @@ export class ChainOrderStatus extends ChainElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Re-inserted after a removal: the poll stopped, so catch up once.
-    if (this._data && this.hasUpdated) void this.#load(true);
+    // Re-inserted after a removal: the poll stopped, so catch up once. A load the removal aborted
+    // (the skeleton still shows) starts again, or the element would wait for it forever.
+    if (this.hasUpdated && (this._data || this._state === 'loading')) void this.#load(true);
   }
 
   override disconnectedCallback(): void {
