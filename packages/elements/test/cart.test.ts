@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { ChainCart, ChainOrderForm, CartStore, setChainLocale } from '../src/index.js';
 import '../src/define.js';
 import { PlacementController } from '../src/internal/placement-controller.js';
+import { sharedClient } from '../src/internal/shared-client.js';
 import { COAT, MOCK_API, MOCK_KEY, useMockApi } from './mocks/setup.js';
 
 const api = useMockApi();
@@ -177,6 +178,32 @@ describe('<chain-cart>', () => {
     await priced(second);
     expect(second.lines).to.deep.equal([{ offerId: 'hat', skuId: 'hat-grey', quantity: 8 }]);
     expect(text(q(second, '[part~="count"]'))).to.equal('8');
+  });
+
+  it('says an offer could not be loaded (with Retry) rather than "no longer sold" when the server is down', async () => {
+    sharedClient(MOCK_API, MOCK_KEY)?.clearCache();
+    api.fail({ path: '/v1/offers/hat', status: 503, times: 4 });
+    const el = await cart();
+    el.addLine({ offerId: 'hat', skuId: 'hat-red', quantity: 5 });
+    el.addLine({ offerId: 'gone', skuId: 'gone-1', quantity: 5 });
+    await el.updateComplete;
+    await until(() => q(el, '[part~="offer"] [role="status"]') === null, 'the hat settled', {
+      timeout: 15000,
+    });
+    await el.updateComplete;
+    const [hat, gone] = all(el, '[part~="offer"]');
+    // A 503 says nothing about the hat being sold: it is not priced, and the buyer can retry.
+    expect(text(hat!.querySelector('[part~="line-error"]'))).to.equal('');
+    expect(text(hat!.querySelector('[role="alert"]'))).to.contain('The prices could not be loaded.');
+    expect(q<HTMLButtonElement>(el, '[part~="checkout"]')!.disabled).to.equal(true);
+    // An offer the server does not have is no longer sold.
+    expect(text(gone!.querySelector('[part~="line-error"]'))).to.equal('This item is no longer sold');
+    q<HTMLButtonElement>(el, '[part~="retry"]')!.click();
+    await until(() => q(el, '[part~="retry"]') === null && q(el, '[role="status"]') === null, 'the hat');
+    await el.updateComplete;
+    expect(text(all(el, '[part~="offer"]')[0]!.querySelector('h3'))).to.equal('Cable-knit beanie');
+    expect(text(all(el, '[part~="line-total"]')[0])).to.equal('CN¥75.00');
+    expect(q<HTMLButtonElement>(el, '[part~="checkout"]')!.disabled).to.equal(false);
   });
 
   it('keeps the lines of this page when the storage refuses to write or read them', async () => {

@@ -3,6 +3,7 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { StoreController } from '../internal/api-controller.js';
+import { isChainApiError } from '../internal/api-error.js';
 import { ChainElement, hostStyles } from '../internal/chain-element.js';
 import { PlacementController } from '../internal/placement-controller.js';
 import { formControls, visuallyHidden } from '../internal/shared-styles.js';
@@ -50,7 +51,9 @@ const cartIcon = svg`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden
  * **Pricing.** The offers are loaded through the API client (the enclosing `<chain-store>`'s or the
  * cart's own `api`/`key`), or taken from `offers`; each offer is priced with core `quote()`: a mixed
  * batch counts all its lines towards the tier. Its tier, the "add N more" nudge, violations (MOQ,
- * step, max) and subtotal are shown per offer, the subtotal of everything at the bottom.
+ * step, max) and subtotal are shown per offer, the subtotal of everything at the bottom. An offer
+ * the server no longer has marks its lines "no longer sold"; one that could not be loaded (network,
+ * server error) is left out of the subtotal with a Retry button, and checkout waits for it.
  *
  * **Panel.** The toggle shows the number of items and opens the panel in the popover top layer,
  * placed next to the toggle (so no `overflow` or `z-index` on the page clips it): by CSS anchor
@@ -86,6 +89,8 @@ const cartIcon = svg`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden
  * @csspart remove - A line's remove button.
  * @csspart line-error - A line's violation text.
  * @csspart offer-errors - An offer's violations (MOQ, max).
+ * @csspart offer-load-error - "The prices could not be loaded", when an offer could not be loaded.
+ * @csspart retry - The button that loads such an offer again.
  * @csspart summary - The subtotal (a live region).
  * @csspart subtotal - The subtotal amount.
  * @csspart checkout - The checkout button.
@@ -137,7 +142,12 @@ export class ChainCart extends ChainElement {
   #unsubscribe: (() => void) | undefined;
   #loaded = new Map<string, Offer>();
   #loading = new Set<string>();
-  #failed = new Set<string>();
+  /**
+   * Offers that could not be loaded: `true` when the server does not have them (404; their lines
+   * are priced as SKUs no longer sold), `false` for any other failure (network, 5xx; their lines
+   * are not priced and a Retry button loads them again).
+   */
+  #failed = new Map<string, boolean>();
   /** The loaded offers, priced with core `quote()`: a mixed batch counts all its lines together. */
   #catalog: Catalog | undefined;
   /** The text of quantity inputs that is not a whole number, by line (`offerId\nskuId`). */
@@ -269,7 +279,7 @@ export class ChainCart extends ChainElement {
           .getOffer(offerId)
           .then(
             (fetched) => loaded.set(offerId, fetched),
-            () => this.#failed.add(offerId),
+            (error: unknown) => this.#failed.set(offerId, isChainApiError(error, 'not_found')),
           )
           .finally(() => {
             loading.delete(offerId);
@@ -288,13 +298,18 @@ export class ChainCart extends ChainElement {
     const f = formats(this.store.locale, this.store.currency ?? 'CNY');
     const lines = this.#cart.lines;
     const loading = this.#loading;
+    // Offers that could not be loaded, but may be on a retry.
+    const unloaded = (offerId: string): boolean => this.#failed.get(offerId) === false;
     const open = this.#popup.open;
-    // Lines of offers still loading are left out of the quote; those of offers that failed are in
-    // it, as unknown SKUs. The violations naming a SKU are shown at its line (`byCell`), those of
+    // Lines of offers still loading, or that could not be loaded, are left out of the quote; those
+    // of offers the server does not have are in it, as unknown SKUs (no longer sold). The
+    // violations naming a SKU are shown at its line (`byCell`), those of
     // an offer as a whole (MOQ/max of a mixed batch) under the offer.
     const { quote: result, byCell } = priceLines(
       this.#catalog!,
-      lines.filter((line) => this.#loaded.has(line.offerId) || !loading.has(line.offerId)),
+      lines.filter(
+        (line) => this.#loaded.has(line.offerId) || !(loading.has(line.offerId) || unloaded(line.offerId)),
+      ),
     );
     const quotedLines = new Map(result.lines.map((quoted) => [quoted.skuId, quoted]));
     let index = 0;
@@ -346,27 +361,38 @@ export class ChainCart extends ChainElement {
         ${
           loading.has(offerId)
             ? html`<p role="status">${msg('Loading prices…', { id: 'ladder.loading' })}</p>`
-            : quoted
-              ? html`<p part="tier" class="tier">
-                  ${
-                    unit === undefined
-                      ? msg(str`${f.count(quoted.totalQuantity)} items`, { id: 'cart.offer.count' })
-                      : msg(str`${f.count(quoted.totalQuantity)} items together at ${f.money(unit)} each`, {
-                          id: 'cart.offer.mixedTier',
-                        })
-                  }
-                  ${
-                    next
-                      ? html`<br /><span part="nudge"
-                            >${msg(
-                              str`Add ${f.count(next.addQuantity)} more to pay ${f.money(next.unitPrice)} each`,
-                              { id: 'cart.offer.nudge' },
-                            )}</span
-                          >`
-                      : nothing
-                  }
+            : unloaded(offerId)
+              ? html`<p part="offer-load-error" class="error" role="alert">
+                  ${msg('The prices could not be loaded.', { id: 'ladder.loadError' })}
+                  <button
+                    part="retry"
+                    type="button"
+                    @click=${() => this.#failed.delete(offerId) && this.requestUpdate()}
+                  >
+                    ${msg('Retry', { id: 'catalog.retry' })}
+                  </button>
                 </p>`
-              : nothing
+              : quoted
+                ? html`<p part="tier" class="tier">
+                    ${
+                      unit === undefined
+                        ? msg(str`${f.count(quoted.totalQuantity)} items`, { id: 'cart.offer.count' })
+                        : msg(str`${f.count(quoted.totalQuantity)} items together at ${f.money(unit)} each`, {
+                            id: 'cart.offer.mixedTier',
+                          })
+                    }
+                    ${
+                      next
+                        ? html`<br /><span part="nudge"
+                              >${msg(
+                                str`Add ${f.count(next.addQuantity)} more to pay ${f.money(next.unitPrice)} each`,
+                                { id: 'cart.offer.nudge' },
+                              )}</span
+                            >`
+                        : nothing
+                    }
+                  </p>`
+                : nothing
         }
         <ul class="lines">
           ${offerLines.map((line) => renderLine(offer, line))}
@@ -419,7 +445,7 @@ export class ChainCart extends ChainElement {
                   part="checkout"
                   type="button"
                   class="checkout"
-                  ?disabled=${loading.size > 0}
+                  ?disabled=${loading.size > 0 || lines.some((line) => unloaded(line.offerId))}
                   @click=${this.checkout}
                 >
                   ${msg('Check out', { id: 'cart.checkout' })}
