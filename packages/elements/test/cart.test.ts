@@ -131,6 +131,18 @@ describe('<chain-cart>', () => {
     expect(() => el.addLine({ offerId: 'coat', skuId: 'coat-black-m', quantity: 1.5 })).to.throw(TypeError);
   });
 
+  it('names one unit price for a mixed batch only when its lines share it', async () => {
+    const el = await cart();
+    // Camel XL has a ladder of its own: at 60 together it costs 152.00, black M 142.00.
+    el.addLine({ offerId: 'coat', skuId: 'coat-camel-xl', quantity: 30 });
+    el.addLine({ offerId: 'coat', skuId: 'coat-black-m', quantity: 30 });
+    await priced(el);
+    expect(all(el, '[part~="line-total"]').map(text)).to.deep.equal(['CN¥4,560.00', 'CN¥4,260.00']);
+    const tier = text(q(el, '[part~="tier"]'));
+    expect(tier).to.not.contain('at CN¥152.00 each');
+    expect(tier).to.contain('60 items');
+  });
+
   it('edits and removes lines; 0 removes, text that is not a number is flagged', async () => {
     const el = await cart();
     el.addLine({ offerId: 'coat', skuId: 'coat-black-m', quantity: 30 });

@@ -353,8 +353,9 @@ export class ChainCart extends ChainElement {
       const offer = this.#loaded.get(offerId);
       const quoted = result.offers.find((candidate) => candidate.offerId === offerId);
       const next = quoted?.nextTier;
-      const unit =
-        offer?.pricing.scope === 'offer' ? quotedLines.get(offerLines[0]!.skuId)?.unitPrice : undefined;
+      // A mixed batch's one unit price, unless its lines differ (a SKU with a ladder of its own).
+      const [unit, other] = new Set(offerLines.map((line) => quotedLines.get(line.skuId)?.unitPrice));
+      const shared = offer?.pricing.scope === 'offer' && other === undefined ? unit : undefined;
       const violations = quoted?.violations.filter((violation) => skuOf(violation) === undefined) ?? [];
       return html`<li part="offer" class="offer">
         <h3>${offer ? localize(offer.title, f.locale) : offerId}</h3>
@@ -375,11 +376,14 @@ export class ChainCart extends ChainElement {
               : quoted
                 ? html`<p part="tier" class="tier">
                     ${
-                      unit === undefined
+                      shared === undefined
                         ? msg(str`${f.count(quoted.totalQuantity)} items`, { id: 'cart.offer.count' })
-                        : msg(str`${f.count(quoted.totalQuantity)} items together at ${f.money(unit)} each`, {
-                            id: 'cart.offer.mixedTier',
-                          })
+                        : msg(
+                            str`${f.count(quoted.totalQuantity)} items together at ${f.money(shared)} each`,
+                            {
+                              id: 'cart.offer.mixedTier',
+                            },
+                          )
                     }
                     ${
                       next
