@@ -310,6 +310,38 @@ describe('<chain-cart>', () => {
     expect(el.shadowRoot!.activeElement).to.equal(button);
   });
 
+  it('keeps the focus in the panel when the line it was on is removed', async () => {
+    const el = await cart();
+    el.addLine({ offerId: 'hat', skuId: 'hat-red', quantity: 5 });
+    el.addLine({ offerId: 'hat', skuId: 'hat-grey', quantity: 5 });
+    el.addLine({ offerId: 'socks', skuId: 'socks-white', quantity: 12 });
+    await priced(el);
+    await el.show();
+    await el.updateComplete;
+    const inPanel = () => el.open && panel(el).contains(el.shadowRoot!.activeElement);
+    all(el, '[part~="remove"]')[0]!.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.lines).to.have.length(2);
+    expect(inPanel()).to.equal(true);
+    // 0 typed in the socks' field and committed with Enter: the socks (and the field) go.
+    const socks = all(el, '[part~="quantity"]')[1] as HTMLInputElement;
+    socks.focus();
+    socks.select();
+    await sendKeys({ type: '0' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.lines.map((line) => line.skuId)).to.deep.equal(['hat-grey']);
+    expect(inPanel()).to.equal(true);
+    // The last line's Remove button.
+    all(el, '[part~="remove"]')[0]!.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.lines).to.deep.equal([]);
+    expect(inPanel()).to.equal(true);
+    expect(el.shadowRoot!.activeElement?.id).to.equal('cart-title');
+  });
+
   // With CSS anchor positioning (this Chromium), then with floating-ui as older browsers place it.
   for (const native of [true, false]) {
     it(`opens the panel under the toggle, right edges aligned (${native ? 'anchor positioning' : 'floating-ui'})`, async () => {

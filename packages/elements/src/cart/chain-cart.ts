@@ -294,6 +294,14 @@ export class ChainCart extends ChainElement {
     }
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // The line under the focus was removed (its button, or 0 typed in its field): keep the focus
+    // in the open panel rather than dropping it to <body>.
+    if (this.open && document.activeElement === document.body)
+      this.renderRoot.querySelector<HTMLElement>('#cart-title')!.focus();
+  }
+
   protected override render(): TemplateResult {
     const f = formats(this.store.locale, this.store.currency ?? 'CNY');
     const lines = this.#cart.lines;
