@@ -92,6 +92,23 @@ describe('<chain-ladder-price>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('loads again when moved in the page while the offer was loading', async () => {
+      api.setLatency(200);
+      const el = await fixture<ChainLadderPrice>(
+        html`<chain-ladder-price
+          api=${MOCK_API}
+          key=${MOCK_KEY}
+          locale="en"
+          offer="coat"
+        ></chain-ladder-price>`,
+      );
+      // Moved before the offer arrived: the removal aborted the load.
+      const parent = el.parentElement!;
+      el.remove();
+      parent.append(el);
+      await waitUntil(() => rows(el).length === 3, 'stuck on the skeleton after the move', { timeout: 3000 });
+    });
+
     it('shows an error with Retry when the offer cannot be loaded', async () => {
       const el = await fixture<ChainLadderPrice>(
         html`<chain-ladder-price

@@ -89,6 +89,16 @@ describe('<chain-catalog>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('loads again when moved in the page while the first page was loading', async () => {
+      api.setLatency(200);
+      const el = await networkCatalog();
+      // Moved before the page arrived: the removal aborted the request.
+      const parent = el.parentElement!;
+      el.remove();
+      parent.append(el);
+      await loaded(el);
+    });
+
     it('reserves exactly the space of the cards while loading (no layout shift)', async () => {
       api.setLatency(500);
       const el = await networkCatalog();

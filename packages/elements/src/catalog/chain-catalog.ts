@@ -254,6 +254,8 @@ export class ChainCatalog extends ChainElement {
     // Capture: `scroll` does not bubble, so this hears every light-DOM scroll box as well.
     addEventListener('scroll', this.#check, { capture: true, passive: true });
     addEventListener('resize', this.#check, { passive: true });
+    // Put back after a removal that cut a page short: load it again (see disconnectedCallback).
+    this.requestUpdate();
   }
 
   override disconnectedCallback(): void {

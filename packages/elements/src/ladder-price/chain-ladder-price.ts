@@ -178,6 +178,12 @@ export class ChainLadderPrice extends ChainElement {
     this.requestUpdate();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Put back after a removal that cut the load short: load again (see disconnectedCallback).
+    this.requestUpdate();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#abort?.abort();
