@@ -4,7 +4,8 @@ import { ChainCart, ChainOrderForm, CartStore, setChainLocale } from '../src/ind
 import '../src/define.js';
 import { PlacementController } from '../src/internal/placement-controller.js';
 import { sharedClient } from '../src/internal/shared-client.js';
-import { COAT, MOCK_API, MOCK_KEY, useMockApi } from './mocks/setup.js';
+import { http, HttpResponse } from 'msw';
+import { COAT, FACTORIES, HAT, MOCK_API, MOCK_KEY, useMockApi, worker } from './mocks/setup.js';
 
 const api = useMockApi();
 
@@ -129,6 +130,42 @@ describe('<chain-cart>', () => {
     );
     expect(text(q(el, '[part~="subtotal"]'))).to.equal('CN¥9,261.50');
     expect(() => el.addLine({ offerId: 'coat', skuId: 'coat-black-m', quantity: 1.5 })).to.throw(TypeError);
+  });
+
+  it('prices with the offers of the new server when api changes', async () => {
+    const other = 'https://other.chainkit.test';
+    const dearer = {
+      ...HAT,
+      pricing: {
+        ...HAT.pricing,
+        tiers: HAT.pricing.tiers.map((t) => ({ ...t, unitPrice: t.unitPrice + 500 })),
+      },
+    };
+    worker.use(
+      http.get(`${other}/v1/offers/hat`, () =>
+        HttpResponse.json({ currency: 'CNY', offer: dearer, factories: FACTORIES }),
+      ),
+    );
+    sharedClient(MOCK_API, MOCK_KEY)?.clearCache();
+    api.setLatency(100);
+    const el = await cart();
+    el.addLine({ offerId: 'hat', skuId: 'hat-red', quantity: 5 });
+    await el.updateComplete;
+    // Changed while the first server's answer is on its way, and once more after it arrived.
+    el.api = other;
+    await el.updateComplete;
+    await priced(el);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await el.updateComplete;
+    expect(text(q(el, '[part~="line-total"]'))).to.equal('CN¥100.00');
+    el.api = MOCK_API;
+    await el.updateComplete;
+    await priced(el);
+    expect(text(q(el, '[part~="line-total"]'))).to.equal('CN¥75.00');
+    el.api = other;
+    await el.updateComplete;
+    await priced(el);
+    expect(text(q(el, '[part~="line-total"]'))).to.equal('CN¥100.00');
   });
 
   it('names one unit price for a mixed batch only when its lines share it', async () => {

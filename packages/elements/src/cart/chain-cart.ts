@@ -263,14 +263,18 @@ export class ChainCart extends ChainElement {
       this.#subscribe();
     const offersChanged = changed.has('offers');
     if (offersChanged || this.store.clientChanged) {
-      this.#failed.clear();
-      if (offersChanged) this.#loaded.clear();
+      // Another server (or list): its offers are loaded afresh. The loads still on their way from
+      // the previous one settle into the maps they started with, never into these.
+      this.#loaded = new Map();
+      this.#loading = new Set();
+      this.#failed = new Map();
     }
     const loaded = this.#loaded;
     const loading = this.#loading;
+    const failed = this.#failed;
     const client = this.store.client;
     for (const { offerId } of this.#cart.lines) {
-      if (loaded.has(offerId) || loading.has(offerId) || this.#failed.has(offerId)) continue;
+      if (loaded.has(offerId) || loading.has(offerId) || failed.has(offerId)) continue;
       const offer = this.offers?.find((candidate) => candidate.id === offerId);
       if (offer) loaded.set(offerId, offer);
       else if (client) {
@@ -279,7 +283,7 @@ export class ChainCart extends ChainElement {
           .getOffer(offerId)
           .then(
             (fetched) => loaded.set(offerId, fetched),
-            (error: unknown) => this.#failed.set(offerId, isChainApiError(error, 'not_found')),
+            (error: unknown) => failed.set(offerId, isChainApiError(error, 'not_found')),
           )
           .finally(() => {
             loading.delete(offerId);
