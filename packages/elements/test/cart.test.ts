@@ -469,6 +469,51 @@ describe('<chain-cart>', () => {
     expect(el.lines).to.deep.equal([]);
   });
 
+  it('forgets only the lines the order placed, not those the buyer cleared in the form', async () => {
+    const storageKey = `chainkit:test-cart-partial-${Date.now()}`;
+    const page = await fixture<HTMLDivElement>(
+      html`<div>
+        <chain-cart
+          api=${MOCK_API}
+          key=${MOCK_KEY}
+          locale="en"
+          storage-key=${storageKey}
+          checkout-target="partial-order"
+        ></chain-cart>
+        <chain-order-form id="partial-order" api=${MOCK_API} key=${MOCK_KEY} locale="en"></chain-order-form>
+      </div>`,
+    );
+    const el = page.querySelector('chain-cart')!;
+    const form = page.querySelector<ChainOrderForm>('#partial-order')!;
+    el.addLine({ offerId: 'coat', skuId: 'coat-black-m', quantity: 20 });
+    el.addLine({ offerId: 'coat', skuId: 'coat-camel-l', quantity: 10 });
+    await priced(el);
+    el.checkout();
+    await until(() => form.shadowRoot!.querySelector('[data-sku="coat-camel-l"]') !== null, 'the form');
+    // The buyer orders the black coats only: the camel ones are cleared in the form.
+    const camel = form.shadowRoot!.querySelector<HTMLInputElement>('[data-sku="coat-camel-l"]')!;
+    camel.value = '';
+    camel.dispatchEvent(new Event('input', { bubbles: true }));
+    camel.dispatchEvent(new Event('change', { bubbles: true }));
+    for (const [name, value] of Object.entries({
+      'buyer.name': 'Li Wei',
+      'buyer.phone': '+86 138 0000 0000',
+      'shipTo.city': 'Hangzhou',
+      'shipTo.line1': '1 West Lake Rd',
+    })) {
+      const input = form.shadowRoot!.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    await form.updateComplete;
+    form.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
+    await oneEvent(form, 'chain-order-placed');
+    const body = api.requests.find((r) => r.path === '/v1/orders')!.body as { lines: object[] };
+    expect(body.lines).to.deep.equal([{ skuId: 'coat-black-m', quantity: 20 }]);
+    await el.updateComplete;
+    expect(el.lines).to.deep.equal([{ offerId: 'coat', skuId: 'coat-camel-l', quantity: 10 }]);
+  });
+
   it('does not hand the lines over when a listener cancels the checkout', async () => {
     const page = await fixture<HTMLDivElement>(
       html`<div>

@@ -233,8 +233,10 @@ export class ChainCart extends ChainElement {
     this.hide();
     target.addEventListener(
       'chain-order-placed',
-      () => {
-        for (const line of lines) this.#cart.remove(line.offerId, line.skuId);
+      ({ detail }) => {
+        // The lines the order placed, not those handed over: the buyer may have cleared some.
+        for (const factoryOrder of detail.order.factoryOrders)
+          for (const { offerId, skuId } of factoryOrder.lines) this.#cart.remove(offerId, skuId);
         this.#changed();
       },
       { once: true },
