@@ -8,7 +8,8 @@
  * - A sub-order of another factory, or an unknown id → 404 (no hint that it exists).
  * - An invalid transition (ship before accept, accept after reject, …) → 409 `invalid_transition`.
  * - Repeating the transition that already happened is a no-op: 200 with the current state,
- *   nothing written. Repeating `ship` with a different carrier or tracking number → 409.
+ *   nothing written. Repeating `ship` with a different carrier or tracking number, or `reject`
+ *   with a different reason → 409.
  * - The merchant gets one message per sub-order change (not only when the parent's status
  *   moves: the second of three shipments leaves it `partially_shipped`, as the first did, and
  *   is still news).
@@ -91,6 +92,17 @@ export async function applyFactoryTransition(
           'invalid_transition',
           'This factory order was already shipped with another carrier or tracking number',
           { status: current.status, action },
+        );
+      }
+      // A 200 would tell the factory its new reason was recorded: the buyer sees the first one.
+      if (request.action === 'reject' && current.reject_reason !== request.reason) {
+        throw new ApiError(
+          'invalid_transition',
+          'This factory order was already rejected with another reason',
+          {
+            status: current.status,
+            action,
+          },
         );
       }
       return { order, factoryOrder: current, changed: false };

@@ -201,6 +201,23 @@ describe.each(backends)('factory API and admin on $name', (backend) => {
       expect((await json(await api.get(`/v1/orders/${order.id}`, SK))).status).toBe('rejected');
     });
 
+    it('refuses a second reject with another reason (409, the first kept); the same reason is a no-op', async () => {
+      const order = await place();
+      const id = sub(order, 'f-yiwu');
+      const first = await json(await act(FK_YIWU, id, 'reject', { reason: 'Out of yarn' }));
+      const same = await act(FK_YIWU, id, 'reject', { reason: 'Out of yarn' });
+      expect(same.status).toBe(200);
+      expect(await json(same)).toEqual(first);
+      const other = await act(FK_YIWU, id, 'reject', { reason: 'Machine broken' });
+      expect(other.status).toBe(409);
+      expect((await json(other)).error.code).toBe('invalid_transition');
+      const { rows } = await t.db.query<{ reject_reason: string }>(
+        'select reject_reason from factory_orders where id = $1',
+        [id],
+      );
+      expect(rows).toEqual([{ reject_reason: 'Out of yarn' }]);
+    });
+
     it('answers 404 when a factory touches another factory’s sub-order, and changes nothing', async () => {
       const order = await place();
       const dehua = sub(order, 'f-dehua');
