@@ -132,6 +132,39 @@ describe('<chain-cart>', () => {
     expect(() => el.addLine({ offerId: 'coat', skuId: 'coat-black-m', quantity: 1.5 })).to.throw(TypeError);
   });
 
+  it('refuses a line it cannot take with a RangeError, and an event of one with a warning, not an uncaught throw', async () => {
+    const el = await cart();
+    el.addLine({ offerId: 'coat', skuId: 'coat-black-m', quantity: Number.MAX_SAFE_INTEGER - 1 });
+    expect(() => el.addLine({ offerId: 'coat', skuId: 'coat-black-m', quantity: 2 })).to.throw(
+      RangeError,
+      /cannot take 2 more of coat-black-m/,
+    );
+    const warnings: string[] = [];
+    const warn = console.warn;
+    const uncaught: unknown[] = [];
+    const onError = (event: ErrorEvent): void => {
+      uncaught.push(event.error);
+      event.preventDefault();
+    };
+    window.addEventListener('error', onError);
+    console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+    try {
+      el.dispatchEvent(
+        new CustomEvent('chain-cart-add', {
+          detail: { offerId: 'coat', skuId: 'coat-black-m', quantity: 2 },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+    } finally {
+      console.warn = warn;
+      window.removeEventListener('error', onError);
+    }
+    expect(uncaught).to.deep.equal([]);
+    expect(warnings.join('\n')).to.contain('cannot take 2 more of coat-black-m');
+    expect(el.count).to.equal(Number.MAX_SAFE_INTEGER - 1);
+  });
+
   it('prices with the offers of the new server when api changes', async () => {
     const other = 'https://other.chainkit.test';
     const dearer = {

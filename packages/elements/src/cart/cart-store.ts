@@ -15,7 +15,7 @@ export interface CartLine {
 /** The default `localStorage` key. */
 export const DEFAULT_CART_KEY = 'chainkit:cart';
 const VERSION = 1;
-const MAX_LINES = 1000;
+export const MAX_LINES = 1000;
 
 const isId = (value: unknown): boolean =>
   typeof value === 'string' && value.length > 0 && value.length <= 100;

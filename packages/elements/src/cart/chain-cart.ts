@@ -14,7 +14,14 @@ import { priceLines, skuOf } from '../order-form/order-pricing.js';
 import { linesByOffer, skuLabel } from '../order-form/other-items.js';
 import { parseQuantity } from '../order-form/quantity-input.js';
 import { violationText } from '../order-form/violation-text.js';
-import { cartStore, DEFAULT_CART_KEY, isCartLine, type CartLine, type CartStore } from './cart-store.js';
+import {
+  cartStore,
+  DEFAULT_CART_KEY,
+  isCartLine,
+  MAX_LINES,
+  type CartLine,
+  type CartStore,
+} from './cart-store.js';
 import styles from './chain-cart.styles.js';
 
 declare module '../internal/events.js' {
@@ -184,11 +191,22 @@ export class ChainCart extends ChainElement {
     return this.#popup.open;
   }
 
-  /** Adds units of a SKU (to its line when there is one). Throws `TypeError` for a malformed line. */
+  /**
+   * Adds units of a SKU (to its line when there is one). Throws `TypeError` for a malformed line,
+   * `RangeError` when the cart cannot take it (1,000 lines, or a count past the largest exact
+   * number); a `chain-cart-add` event it cannot take is ignored with a console warning.
+   */
   addLine(line: CartLine): void {
-    if (!this.#cart.add(line)) {
+    if (!isCartLine(line)) {
       throw new TypeError(
         'Chainkit: addLine needs { offerId, skuId, quantity } with a positive whole quantity',
+      );
+    }
+    // A well-formed line the cart cannot take: it is full, or the SKU's count would pass the
+    // largest exact number.
+    if (!this.#cart.add(line)) {
+      throw new RangeError(
+        `Chainkit: the cart cannot take ${line.quantity} more of ${line.skuId}: it holds ${MAX_LINES} lines at most, each of at most ${Number.MAX_SAFE_INTEGER} pieces`,
       );
     }
     this.#changed();
@@ -496,7 +514,12 @@ export class ChainCart extends ChainElement {
     if (handledAdds.has(event) || event.defaultPrevented) return;
     if (isCartLine(detail)) {
       handledAdds.add(event);
-      this.addLine(detail);
+      // Nobody can catch a throw from here: the dispatching page only learns of it in the console.
+      try {
+        this.addLine(detail);
+      } catch (error) {
+        console.warn(`${(error as Error).message}; ignored.`);
+      }
     } else console.warn('Chainkit: chain-cart-add needs detail { offerId, skuId, quantity }; ignored.');
   };
 
