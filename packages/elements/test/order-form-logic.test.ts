@@ -5,7 +5,7 @@ import { ChainApiError } from '../src/internal/api-error.js';
 import { clearDraft, draftKey, loadDraft, saveDraft } from '../src/order-form/draft-storage.js';
 import { moveFor, type GridCaret, type GridKey, type GridShape } from '../src/order-form/keyboard-grid.js';
 import { attributeNames, buildMatrix } from '../src/order-form/matrix-axes.js';
-import { OrderSubmission, outcomeOf } from '../src/order-form/order-submission.js';
+import { newIdempotencyKey, OrderSubmission, outcomeOf } from '../src/order-form/order-submission.js';
 import { linesByOffer } from '../src/order-form/other-items.js';
 import { linesOf, parseQuantity } from '../src/order-form/quantity-input.js';
 
@@ -198,6 +198,18 @@ describe('order form logic', () => {
   });
 
   describe('order submission', () => {
+    it('makes idempotency keys without crypto.randomUUID, which plain-http pages lack', () => {
+      const insecure = { getRandomValues: crypto.getRandomValues.bind(crypto) };
+      const keys = Array.from({ length: 50 }, () => newIdempotencyKey(insecure));
+      for (const key of keys)
+        expect(key).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(new Set(keys).size).to.equal(keys.length);
+      // Where it exists, the browser's own.
+      expect(
+        newIdempotencyKey({ getRandomValues: insecure.getRandomValues, randomUUID: () => 'a-b-c-d-e' }),
+      ).to.equal('a-b-c-d-e');
+    });
+
     const order = {
       buyer: { name: 'Li Wei', phone: '13800000000' },
       shipTo: { country: 'CN', region: '', city: 'Hangzhou', line1: '1 Road' },

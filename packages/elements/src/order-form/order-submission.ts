@@ -28,7 +28,7 @@ export type SubmitOutcome =
 /**
  * The attempts of one checkout, keeping the promises of reliability.md:
  *
- * - an attempt gets one `Idempotency-Key` (`crypto.randomUUID()`), which the API client sends
+ * - an attempt gets one `Idempotency-Key` ({@link newIdempotencyKey}), which the API client sends
  *   unchanged on each of its retries (network errors, 408/429/502/503/504);
  * - the buyer trying again after an attempt whose outcome is unknown (no answer, a 5xx, a 409
  *   still in flight) sends the same order with the same key, so the server answers with the order
@@ -59,7 +59,7 @@ export class OrderSubmission {
     const kept = this.#kept;
     if (!newKey && kept && sameOrder(kept[2], order)) order = kept[2];
     const body = JSON.stringify(order);
-    if (newKey || kept?.[1] !== body) this.#kept = [crypto.randomUUID(), body, order];
+    if (newKey || kept?.[1] !== body) this.#kept = [newIdempotencyKey(), body, order];
     this.#inFlight = true;
     let outcome: SubmitOutcome;
     try {
@@ -71,6 +71,23 @@ export class OrderSubmission {
     if (outcome.kind !== 'failed' || outcome.reason !== 'unknown') this.#kept = undefined;
     return outcome;
   }
+}
+
+/**
+ * A random v4 UUID. `crypto.randomUUID` exists only in secure contexts (https, localhost): a shop
+ * page served over plain http has `getRandomValues` alone, and its buyers must still be able to
+ * order.
+ */
+export function newIdempotencyKey(
+  random: Pick<Crypto, 'getRandomValues'> & Partial<Pick<Crypto, 'randomUUID'>> = crypto,
+): string {
+  if (typeof random.randomUUID === 'function') return random.randomUUID();
+  const bytes = random.getRandomValues(new Uint8Array(16));
+  // Version 4, variant 10 (RFC 9562).
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** The same order but for `expectedTotal`. */
