@@ -483,6 +483,27 @@ describe('<chain-order-form>', () => {
       expect(orderPosts()).to.have.length(1);
     });
 
+    it('drops a price prompt for quantities the buyer changed while the attempt was out', async () => {
+      const el = await networkForm();
+      await type(el, cell(el, 'coat-black-m'), '20');
+      await fillBuyer(el);
+      api.raisePrices(100);
+      api.setLatency(1000);
+      submitButton(el).click();
+      await until(() => orderPosts().length === 1, 'the order sent');
+      await type(el, cell(el, 'coat-black-m'), '30');
+      await until(() => !submitButton(el).disabled, 'the answer', { timeout: 8000 });
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelectorAll('[part~="price-changed"]').length).to.equal(0);
+      // The next submit asks about the quantities shown.
+      api.setLatency(0);
+      submitButton(el).click();
+      await until(() => q(el, '[part~="price-changed"]') !== null, 'the price-changed prompt');
+      expect((orderPosts().at(-1)!.body as { lines: { quantity: number }[] }).lines[0]!.quantity).to.equal(
+        30,
+      );
+    });
+
     it('clears the draft of the offer it ordered, not of the one open when the answer comes', async () => {
       const el = await networkForm();
       await type(el, cell(el, 'coat-black-m'), '20');

@@ -811,8 +811,10 @@ export class ChainOrderForm extends ChainElement {
         this.emit('chain-order-placed', { order: outcome.order });
         return;
       case 'price-changed':
-        // A prompt for lines no longer shown would place them unseen; the next submit asks again.
-        if (!sameOffer) return;
+        // A prompt for lines no longer shown (another offer, or quantities changed while the
+        // attempt was out) would place them unseen; the next submit asks again.
+        if (!sameOffer || JSON.stringify(outcome.order.lines) !== JSON.stringify(plainLines(this.lines)))
+          return;
         this.#priceChange = outcome;
         this.#focusAfterUpdate = 'price-changed-title';
         return;
