@@ -220,6 +220,18 @@ describe('<chain-catalog>', () => {
       expect(text(q(el, '[part~="status"]'))).to.equal('1 offers');
     });
 
+    it('keeps a query the page sets while typing still waits to apply', async () => {
+      const el = await networkCatalog();
+      await loaded(el, 3);
+      const input = q<HTMLInputElement>(el, '[part~="search"]')!;
+      input.focus();
+      await sendKeys({ type: 'bean' });
+      el.query = 'scarf';
+      await aTimeout(500);
+      expect(el.query).to.equal('scarf');
+      expect(offerRequests().map((r) => r.search.get('q'))).to.not.include('bean');
+    });
+
     it('has a labelled search box and category filter', async () => {
       const el = await networkCatalog();
       await loaded(el, 3);

@@ -277,6 +277,8 @@ export class ChainCatalog extends ChainElement {
     super.willUpdate(changed);
     const { offers } = this;
     const filterChanged = changed.has('query') || changed.has('category');
+    // A `query` set meanwhile (by the page, or Enter) wins over typing still waiting to apply.
+    if (changed.has('query')) clearTimeout(this.#searchTimer);
     if (offers) {
       // Stop and forget the network pages: the offers given are shown instead.
       this.#abort?.abort();
