@@ -37,6 +37,23 @@ async function cart(storageKey = `chainkit:test-cart-${(keyCounter += 1)}`): Pro
   return el;
 }
 
+/** A cart whose checkout goes to an order form on the same page. */
+async function checkoutPage(): Promise<{ el: ChainCart; form: ChainOrderForm }> {
+  const page = await fixture<HTMLDivElement>(
+    html`<div>
+      <chain-cart
+        api=${MOCK_API}
+        key=${MOCK_KEY}
+        locale="en"
+        storage-key=${`chainkit:test-cart-checkout-${(keyCounter += 1)}`}
+        checkout-target="order"
+      ></chain-cart>
+      <chain-order-form id="order" api=${MOCK_API} key=${MOCK_KEY} locale="en"></chain-order-form>
+    </div>`,
+  );
+  return { el: page.querySelector('chain-cart')!, form: page.querySelector<ChainOrderForm>('#order')! };
+}
+
 async function priced(el: ChainCart): Promise<void> {
   await until(() => q(el, '[part~="subtotal"]') !== null && q(el, '[role="status"]') === null, 'prices');
   await el.updateComplete;
@@ -446,21 +463,7 @@ describe('<chain-cart>', () => {
   }
 
   it('checks out into the order form named by checkout-target and forgets the lines once ordered', async () => {
-    const storageKey = `chainkit:test-cart-checkout-${Date.now()}`;
-    const page = await fixture<HTMLDivElement>(
-      html`<div>
-        <chain-cart
-          api=${MOCK_API}
-          key=${MOCK_KEY}
-          locale="en"
-          storage-key=${storageKey}
-          checkout-target="order"
-        ></chain-cart>
-        <chain-order-form id="order" api=${MOCK_API} key=${MOCK_KEY} locale="en"></chain-order-form>
-      </div>`,
-    );
-    const el = page.querySelector('chain-cart')!;
-    const form = page.querySelector<ChainOrderForm>('#order')!;
+    const { el, form } = await checkoutPage();
     el.addLine({ offerId: 'coat', skuId: 'coat-black-m', quantity: 20 });
     el.addLine({ offerId: 'hat', skuId: 'hat-red', quantity: 5 });
     await priced(el);
@@ -503,21 +506,7 @@ describe('<chain-cart>', () => {
   });
 
   it('forgets only the lines the order placed, not those the buyer cleared in the form', async () => {
-    const storageKey = `chainkit:test-cart-partial-${Date.now()}`;
-    const page = await fixture<HTMLDivElement>(
-      html`<div>
-        <chain-cart
-          api=${MOCK_API}
-          key=${MOCK_KEY}
-          locale="en"
-          storage-key=${storageKey}
-          checkout-target="partial-order"
-        ></chain-cart>
-        <chain-order-form id="partial-order" api=${MOCK_API} key=${MOCK_KEY} locale="en"></chain-order-form>
-      </div>`,
-    );
-    const el = page.querySelector('chain-cart')!;
-    const form = page.querySelector<ChainOrderForm>('#partial-order')!;
+    const { el, form } = await checkoutPage();
     el.addLine({ offerId: 'coat', skuId: 'coat-black-m', quantity: 20 });
     el.addLine({ offerId: 'coat', skuId: 'coat-camel-l', quantity: 10 });
     await priced(el);

@@ -123,6 +123,23 @@ function orderPosts() {
   return api.requests.filter((r) => r.method === 'POST' && r.path === '/v1/orders');
 }
 
+/** The coat form with 20 black M and the buyer's details, ready to submit. */
+async function filledForm(): Promise<ChainOrderForm> {
+  const el = await networkForm();
+  await type(el, cell(el, 'coat-black-m'), '20');
+  await fillBuyer(el);
+  return el;
+}
+
+/** {@link filledForm} submitted after the store raised its prices: the price-changed prompt is up. */
+async function priceChangedForm(): Promise<ChainOrderForm> {
+  const el = await filledForm();
+  api.raisePrices(100);
+  submitButton(el).click();
+  await until(() => q(el, '[part~="price-changed"]') !== null, 'the price-changed prompt');
+  return el;
+}
+
 async function placed(el: ChainOrderForm): Promise<void> {
   await until(() => q(el, '[part~="confirmation"]') !== null, 'the confirmation', { timeout: 8000 });
 }
@@ -367,9 +384,7 @@ describe('<chain-order-form>', () => {
     });
 
     it('retries a network failure with the same idempotency key', async () => {
-      const el = await networkForm();
-      await type(el, cell(el, 'coat-black-m'), '20');
-      await fillBuyer(el);
+      const el = await filledForm();
       api.fail({ method: 'POST', path: '/v1/orders', status: 'network', times: 2 });
       submitButton(el).click();
       await placed(el);
@@ -379,9 +394,7 @@ describe('<chain-order-form>', () => {
     });
 
     it('keeps the key when the buyer retries an unchanged order after the retries ran out', async () => {
-      const el = await networkForm();
-      await type(el, cell(el, 'coat-black-m'), '20');
-      await fillBuyer(el);
+      const el = await filledForm();
       api.fail({ method: 'POST', path: '/v1/orders', status: 503, times: 4, afterCommit: true });
       submitButton(el).click();
       await until(() => text(q(el, '[part~="form-error"]')) !== '', 'the error', { timeout: 8000 });
@@ -394,9 +407,7 @@ describe('<chain-order-form>', () => {
     });
 
     it('sends one order for ten rapid clicks', async () => {
-      const el = await networkForm();
-      await type(el, cell(el, 'coat-black-m'), '20');
-      await fillBuyer(el);
+      const el = await filledForm();
       api.setLatency(100);
       const button = submitButton(el);
       for (let i = 0; i < 10; i += 1) button.click();
@@ -407,12 +418,7 @@ describe('<chain-order-form>', () => {
     });
 
     it('asks before placing the order at a changed price, then places it with a new key', async () => {
-      const el = await networkForm();
-      await type(el, cell(el, 'coat-black-m'), '20');
-      await fillBuyer(el);
-      api.raisePrices(100);
-      submitButton(el).click();
-      await until(() => q(el, '[part~="price-changed"]') !== null, 'the price-changed prompt');
+      const el = await priceChangedForm();
       await el.updateComplete;
       expect(text(q(el, '[part~="new-total"]'))).to.equal('CN¥3,180.00');
       expect(el.shadowRoot!.activeElement?.id).to.equal('price-changed-title');
@@ -427,12 +433,7 @@ describe('<chain-order-form>', () => {
     });
 
     it('places a confirmed new price with the details the buyer corrected meanwhile', async () => {
-      const el = await networkForm();
-      await type(el, cell(el, 'coat-black-m'), '20');
-      await fillBuyer(el);
-      api.raisePrices(100);
-      submitButton(el).click();
-      await until(() => q(el, '[part~="price-changed"]') !== null, 'the price-changed prompt');
+      const el = await priceChangedForm();
       // The fields stay editable under the prompt: the buyer fixes a typo in the phone number.
       await fillBuyer(el, { 'buyer.phone': '+86 139 1111 2222' });
       q<HTMLButtonElement>(el, '[part~="confirm-button"]')!.click();
@@ -443,12 +444,7 @@ describe('<chain-order-form>', () => {
     });
 
     it('keeps the key and the confirmed total when the buyer retries a confirmed order that got no answer', async () => {
-      const el = await networkForm();
-      await type(el, cell(el, 'coat-black-m'), '20');
-      await fillBuyer(el);
-      api.raisePrices(100);
-      submitButton(el).click();
-      await until(() => q(el, '[part~="confirm-button"]') !== null, 'the price-changed prompt');
+      const el = await priceChangedForm();
       // The confirmed order is stored, but every answer is lost.
       api.fail({ method: 'POST', path: '/v1/orders', status: 503, times: 4, afterCommit: true });
       q<HTMLButtonElement>(el, '[part~="confirm-button"]')!.click();
@@ -464,12 +460,7 @@ describe('<chain-order-form>', () => {
     });
 
     it('drops the price prompt of an offer the buyer left: confirming it would place lines no longer shown', async () => {
-      const el = await networkForm();
-      await type(el, cell(el, 'coat-black-m'), '20');
-      await fillBuyer(el);
-      api.raisePrices(100);
-      submitButton(el).click();
-      await until(() => q(el, '[part~="price-changed"]') !== null, 'the price-changed prompt');
+      const el = await priceChangedForm();
       // Back to the catalog's prices before the hat is fetched: the element's client is shared
       // and caches offers, and later tests price the hat.
       api.raisePrices(-100);
@@ -484,9 +475,7 @@ describe('<chain-order-form>', () => {
     });
 
     it('drops a price prompt for quantities the buyer changed while the attempt was out', async () => {
-      const el = await networkForm();
-      await type(el, cell(el, 'coat-black-m'), '20');
-      await fillBuyer(el);
+      const el = await filledForm();
       api.raisePrices(100);
       api.setLatency(1000);
       submitButton(el).click();
@@ -505,9 +494,7 @@ describe('<chain-order-form>', () => {
     });
 
     it('clears the draft of the offer it ordered, not of the one open when the answer comes', async () => {
-      const el = await networkForm();
-      await type(el, cell(el, 'coat-black-m'), '20');
-      await fillBuyer(el);
+      const el = await filledForm();
       // The order's answer takes 1.5 s; then requests answer at once again.
       api.setLatency(1500);
       submitButton(el).click();
@@ -527,12 +514,7 @@ describe('<chain-order-form>', () => {
     });
 
     it('goes back to the order when the buyer declines the new price', async () => {
-      const el = await networkForm();
-      await type(el, cell(el, 'coat-black-m'), '20');
-      await fillBuyer(el);
-      api.raisePrices(100);
-      submitButton(el).click();
-      await until(() => q(el, '[part~="cancel-button"]') !== null, 'the prompt');
+      const el = await priceChangedForm();
       q<HTMLButtonElement>(el, '[part~="cancel-button"]')!.click();
       await el.updateComplete;
       expect(q(el, '[part~="price-changed"]')).to.equal(null);
