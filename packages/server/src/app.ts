@@ -163,6 +163,15 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     await next();
   });
 
+  // No id can hold a NUL (PostgreSQL text cannot store it), and a query with one fails in the
+  // database: a path with one names nothing, for every route at once.
+  app.use('/v1/*', async (c, next) => {
+    const path = c.req.path;
+    if (path.includes('\u0000') || /%00/.test(path))
+      throw new ApiError('not_found', 'No such resource: the path holds a NUL');
+    await next();
+  });
+
   app.route('/v1/offers', offersRoutes(deps));
   app.route('/v1/factories', factoriesRoutes(deps));
   app.route('/v1/quotes', quotesRoutes(deps));

@@ -52,8 +52,6 @@ export async function applyFactoryTransition(
     const now = deps.clock();
     const notFound = (): ApiError =>
       new ApiError('not_found', 'No factory order with this id for this factory');
-    // PostgreSQL text cannot hold NUL: no sub-order has such an id, and the query would fail.
-    if (factoryOrderId.includes('\u0000')) throw notFound();
     const owner = await tx.query<{ order_id: string }>(
       `select order_id from factory_orders where id = $1 and factory_id = $2`,
       [factoryOrderId, factoryId],
