@@ -54,6 +54,21 @@ async function checkoutPage(): Promise<{ el: ChainCart; form: ChainOrderForm }> 
   return { el: page.querySelector('chain-cart')!, form: page.querySelector<ChainOrderForm>('#order')! };
 }
 
+/** Types a buyer's details into the order form a checkout opened. */
+function fillBuyer(form: ChainOrderForm): void {
+  const details = {
+    'buyer.name': 'Li Wei',
+    'buyer.phone': '+86 138 0000 0000',
+    'shipTo.city': 'Hangzhou',
+    'shipTo.line1': '1 West Lake Rd',
+  };
+  for (const [name, value] of Object.entries(details)) {
+    const input = form.shadowRoot!.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+}
+
 async function priced(el: ChainCart): Promise<void> {
   await until(() => q(el, '[part~="subtotal"]') !== null && q(el, '[role="status"]') === null, 'prices');
   await el.updateComplete;
@@ -483,16 +498,7 @@ describe('<chain-cart>', () => {
       '20',
     );
     expect(form.shadowRoot!.activeElement?.getAttribute('data-sku')).to.equal('coat-black-m');
-    for (const [name, value] of Object.entries({
-      'buyer.name': 'Li Wei',
-      'buyer.phone': '+86 138 0000 0000',
-      'shipTo.city': 'Hangzhou',
-      'shipTo.line1': '1 West Lake Rd',
-    })) {
-      const input = form.shadowRoot!.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
-      input.value = value;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    }
+    fillBuyer(form);
     form.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
     const placed = await oneEvent(form, 'chain-order-placed');
     expect(placed.detail.order.total).to.equal(20 * 15800 + 5 * 1500);
@@ -517,16 +523,7 @@ describe('<chain-cart>', () => {
     camel.value = '';
     camel.dispatchEvent(new Event('input', { bubbles: true }));
     camel.dispatchEvent(new Event('change', { bubbles: true }));
-    for (const [name, value] of Object.entries({
-      'buyer.name': 'Li Wei',
-      'buyer.phone': '+86 138 0000 0000',
-      'shipTo.city': 'Hangzhou',
-      'shipTo.line1': '1 West Lake Rd',
-    })) {
-      const input = form.shadowRoot!.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
-      input.value = value;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    }
+    fillBuyer(form);
     await form.updateComplete;
     form.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
     await oneEvent(form, 'chain-order-placed');
