@@ -523,6 +523,24 @@ describe('<chain-order-form>', () => {
     });
   });
 
+  it('loads its offer again when moved in the page while it was loading', async () => {
+    api.setLatency(200);
+    // Its own client (the trailing slash): no offer cached by the tests before.
+    const el = await fixture<ChainOrderForm>(
+      html`<chain-order-form
+        offer="coat"
+        api=${`${MOCK_API}/`}
+        key=${MOCK_KEY}
+        locale="en"
+      ></chain-order-form>`,
+    );
+    // Moved before the offer arrived: the removal aborted the load.
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    await until(() => q(el, '[part~="cell"]') !== null, 'stuck loading after the move');
+  });
+
   describe('draft', () => {
     it('keeps the quantities across a reload and never the buyer’s details', async () => {
       const first = await networkForm();

@@ -347,6 +347,8 @@ export class ChainOrderForm extends ChainElement {
   override connectedCallback(): void {
     super.connectedCallback();
     globalThis.addEventListener('pagehide', this.#onPageHide);
+    // Put back after a removal that aborted the offer's load: load it again, or it stays loading.
+    if (this.hasUpdated && this.#load === 'loading') void this.#fetchOffer();
   }
 
   override disconnectedCallback(): void {
